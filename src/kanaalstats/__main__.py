@@ -1,0 +1,3 @@
+from kanaalstats.cli import main
+
+main()

@@ -1,0 +1,323 @@
+"""The command line: options, then one call into the library, then one call to the renderer.
+
+Heavy libraries (pandas, Babel) are imported inside the commands so that `--help`,
+`--version` and shell completion stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from kanaalstats import __version__
+from kanaalstats.errors import ExitCode, KanaalstatsError
+from kanaalstats.messages import Lang, Message, text
+from kanaalstats.metrics import DaysBasis
+from kanaalstats.render import OutputFormat
+
+if TYPE_CHECKING:
+    from kanaalstats.dataset import Dataset
+    from kanaalstats.result import Result
+
+app = typer.Typer(
+    name="kanaalstats",
+    help="Compute, print and check the derived figures of a key-figures table (kerncijfers).\n\n"
+    "Example: kanaalstats growth digitale_aanvragen --from 2018 --to 2019",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@dataclass
+class _State:
+    debug: bool = False
+
+
+_state = _State()
+
+# --- options shared by every command (declared once) --------------------------------------------
+
+DataOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Table file (canonical, published Dutch, or long CSV); repeat for more. "
+        "Default: the built-in Utrecht table plus the figures stated in its text.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+LangOption = Annotated[
+    Lang, typer.Option("--lang", "-l", help="Language of labels, words and numbers.")
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout.",
+        show_default=False,
+    ),
+]
+UnitOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--unit",
+        help="Set an indicator's unit, e.g. --unit volgers=stock "
+        "(flow, flow_millions, stock, stock_millions, percent, score).",
+        show_default=False,
+    ),
+]
+IndicatorsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Indicator ids or unambiguous prefixes (default: all).", show_default=False
+    ),
+]
+YearOption = Annotated[
+    int | None, typer.Option("--year", "-y", help="Only this year.", show_default=False)
+]
+
+
+@dataclass(frozen=True)
+class Common:
+    """The options every command shares."""
+
+    data: list[Path] | None
+    fmt: OutputFormat
+    lang: Lang
+    output: Path | None
+    units: list[str] | None
+
+
+def _stderr(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+def _fail(message: Message, code: int, lang: str) -> NoReturn:
+    _stderr(f"kanaalstats: {text('error_prefix', lang)}: {message.render(lang)}")
+    raise typer.Exit(code)
+
+
+def _silence_stdout() -> None:
+    # The reader went away (`| head -1`): point stdout at /dev/null so the final flush at exit
+    # cannot raise again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _run(common: Common, build: Callable[[Dataset], Result]) -> None:
+    """Load, compute, render; turn every known failure into one line on stderr and an exit code."""
+    lang = str(common.lang)
+    try:
+        from kanaalstats.dataset import load, parse_unit_overrides
+        from kanaalstats.output import refuse_input_as_output, write_atomically
+        from kanaalstats.render import render
+
+        dataset = load(common.data)
+        for warning in dataset.warnings:
+            _stderr(f"kanaalstats: {text('warning_prefix', lang)}: {warning.render(lang)}")
+        dataset = dataset.with_units(parse_unit_overrides(common.units or [], dataset))
+        result = build(dataset)
+        if common.output is not None:
+            refuse_input_as_output(common.output, common.data or [])
+            write_atomically(
+                common.output, lambda stream: render(result, common.fmt, lang, stream, to_file=True)
+            )
+        else:
+            render(result, common.fmt, lang, sys.stdout, to_file=False)
+            sys.stdout.flush()
+    except KanaalstatsError as error:
+        if _state.debug:
+            raise
+        _fail(error.message, error.exit_code, lang)
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(ExitCode.OK) from None
+    except KeyboardInterrupt:
+        _fail(Message("interrupted"), ExitCode.INTERRUPTED, lang)
+    except typer.Exit:
+        raise
+    except Exception as error:
+        if _state.debug:
+            raise
+        _fail(
+            Message("unexpected", {"error": f"{type(error).__name__}: {error}"}),
+            ExitCode.INTERNAL,
+            lang,
+        )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kanaalstats {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback for errors (for developers).")
+    ] = False,
+) -> None:
+    """Compute, print and check the derived figures of a key-figures table (kerncijfers).
+
+    Example: kanaalstats growth digitale_aanvragen --from 2018 --to 2019
+    """
+    _state.debug = debug
+
+
+@app.command()
+def table(
+    indicators: IndicatorsArgument = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    lang: LangOption = Lang.NL,
+    output: OutputOption = None,
+    unit: UnitOption = None,
+) -> None:
+    """The key-figures table as published: indicators × years, units and footnotes.
+
+    Example: kanaalstats table --lang en
+    """
+    from kanaalstats import views
+    from kanaalstats.selection import resolve_indicators
+
+    _run(
+        Common(data, fmt, lang, output, unit),
+        lambda ds: views.table(ds, resolve_indicators(indicators, ds.ids), str(lang)),
+    )
+
+
+@app.command()
+def indicators(
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    lang: LangOption = Lang.NL,
+    output: OutputOption = None,
+    unit: UnitOption = None,
+) -> None:
+    """List the indicators: id, label, unit and the years with a value.
+
+    Example: kanaalstats indicators --format csv
+    """
+    from kanaalstats import views
+
+    _run(Common(data, fmt, lang, output, unit), views.indicators)
+
+
+@app.command()
+def growth(
+    indicators: IndicatorsArgument = None,
+    from_year: Annotated[
+        int | None, typer.Option("--from", help="First year (with --to).", show_default=False)
+    ] = None,
+    to_year: Annotated[
+        int | None, typer.Option("--to", help="Last year (with --from).", show_default=False)
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    lang: LangOption = Lang.NL,
+    output: OutputOption = None,
+    unit: UnitOption = None,
+) -> None:
+    """Change per indicator: absolute, relative (%), percentage points for percentages, CAGR.
+
+    Between consecutive years by default, or between --from and --to.
+
+    Example: kanaalstats growth digitale_aanvragen --from 2016 --to 2019
+    """
+    from kanaalstats import views
+    from kanaalstats.selection import check_span, resolve_indicators
+
+    def build(ds: Dataset) -> Result:
+        chosen = resolve_indicators(indicators, ds.ids)
+        check_span(from_year, to_year, ds.years)
+        return views.growth(ds, chosen, from_year, to_year)
+
+    _run(Common(data, fmt, lang, output, unit), build)
+
+
+@app.command()
+def daily(
+    indicators: IndicatorsArgument = None,
+    year: YearOption = None,
+    days: Annotated[
+        DaysBasis,
+        typer.Option("--days", help="Days in a year: calendar (366 in leap years) or 365."),
+    ] = DaysBasis.CALENDAR,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    lang: LangOption = Lang.NL,
+    output: OutputOption = None,
+    unit: UnitOption = None,
+) -> None:
+    """Average per day of flow indicators (events over a year), millions converted to units.
+
+    Example: kanaalstats daily emails_kcc --year 2019 --days 365
+    """
+    from kanaalstats import views
+    from kanaalstats.selection import check_year, resolve_indicators
+
+    def build(ds: Dataset) -> Result:
+        chosen = resolve_indicators(indicators, ds.ids) if indicators else None
+        if year is not None:
+            check_year(year, ds.years)
+        return views.daily(ds, chosen, year, days)
+
+    _run(Common(data, fmt, lang, output, unit), build)
+
+
+@app.command()
+def share(
+    numerator: Annotated[str, typer.Argument(help="Indicator counted as part.")],
+    denominator: Annotated[str, typer.Argument(help="Indicator counted as whole.")],
+    year: YearOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    lang: LangOption = Lang.NL,
+    output: OutputOption = None,
+    unit: UnitOption = None,
+) -> None:
+    """Share of one indicator in another, per year, in %.
+
+    Example: kanaalstats share meldingen_openbare_ruimte digitale_aanvragen --year 2019
+    """
+    from kanaalstats import views
+    from kanaalstats.selection import check_year, resolve_indicator
+
+    def build(ds: Dataset) -> Result:
+        part = resolve_indicator(numerator, ds.ids)
+        whole = resolve_indicator(denominator, ds.ids)
+        if year is not None:
+            check_year(year, ds.years)
+        return views.share(ds, part, whole, year, str(lang))
+
+    _run(Common(data, fmt, lang, output, unit), build)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _stderr("kanaalstats: " + text("interrupted", "nl"))
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(ExitCode.OK)

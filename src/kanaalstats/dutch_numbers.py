@@ -1,0 +1,156 @@
+"""Strict reading of numbers as the municipality publishes them, and as machines write them.
+
+Published (Dutch) notation: a dot followed by exactly three digits groups thousands and the
+comma is the decimal mark (`223.449`, `3,6`, `1.234,5`, `56%`). Nothing is guessed silently:
+a dot that cannot group thousands (`5.7`) is read as the decimal it must be and reported, and
+`1.234` in a row that also uses dots as decimal marks reads two ways and is refused.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# Utrecht Monitor writes `-` for "not available"; CBS uses `.` for unknown and `x` for
+# secret. All of them mean "no figure" here (a CBS `-` meaning nil is not supported).
+MISSING_MARKERS = frozenset(
+    {"", "-", "–", "—", ".", "..", "x", "X", "?", "n.v.t.", "n.v.t", "nvt", "n.b.", "nb"}
+)
+
+_SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(\D|$))")
+_DOT_GROUPS = re.compile(r"\d{1,3}(\.\d{3})+")
+_DUTCH_DECIMAL = re.compile(r"(\d{1,3}(\.\d{3})+|\d+),(\d+)")
+_INTEGER = re.compile(r"\d+")
+_DOT_DECIMAL = re.compile(r"\d+\.(\d+)")
+_SCIENTIFIC = re.compile(r"\d+([.,]\d+)?[eE][+-]?\d+")
+_MACHINE = re.compile(r"[+-]?(\d+(\.(\d+))?|\.\d+)([eE][+-]?\d+)?")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A parsed cell: the value (None when missing), its published decimals, a `%` sign."""
+
+    value: float | None
+    decimals: int = 0
+    percent: bool = False
+
+
+MISSING = Cell(None)
+
+
+class NumberFormatError(ValueError):
+    """A cell that is not a number; `reason` names why (`ambiguous`: it reads two ways)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.position: int | None = None
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "int", "dot_groups", "dutch", "dot_decimal", "scientific"
+    negative: bool
+    digits: str
+    percent: bool
+
+
+def _tokenize(text: str) -> _Token | None:
+    """Classify one published cell; None for a missing marker."""
+    cell = text.strip()
+    if cell in MISSING_MARKERS:
+        return None
+    percent = cell.endswith("%")
+    if percent:
+        cell = cell[:-1].rstrip()
+    cell = cell.replace("\u2212", "-")  # Unicode minus, as typeset tables write it
+    negative = cell.startswith("-")
+    if cell[:1] in "+-":
+        cell = cell[1:].lstrip()
+    # Spaces (also non-breaking) group thousands in some exports: `1 234 567`.
+    cell = _SPACES.sub(".", cell) if _SPACES.search(cell) else cell
+    if _INTEGER.fullmatch(cell):
+        kind = "int"
+    elif _DOT_GROUPS.fullmatch(cell):
+        kind = "dot_groups"
+    elif _DUTCH_DECIMAL.fullmatch(cell):
+        kind = "dutch"
+    elif _DOT_DECIMAL.fullmatch(cell):
+        kind = "dot_decimal"
+    elif _SCIENTIFIC.fullmatch(cell):
+        kind = "scientific"
+    elif re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", cell):
+        raise NumberFormatError("english_notation")
+    else:
+        raise NumberFormatError("not_a_number")
+    return _Token(kind, negative, cell, percent)
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise NumberFormatError("not_finite")
+    return value
+
+
+def _to_cell(token: _Token, dot_is_decimal: bool) -> Cell:
+    digits = token.digits
+    if token.kind == "int":
+        value, decimals = float(digits), 0
+    elif token.kind == "dot_groups":
+        if dot_is_decimal:
+            raise NumberFormatError("ambiguous")
+        value, decimals = float(digits.replace(".", "")), 0
+    elif token.kind == "dutch":
+        whole, fraction = digits.split(",")
+        value, decimals = float(whole.replace(".", "") + "." + fraction), len(fraction)
+    elif token.kind == "dot_decimal":
+        value, decimals = float(digits), len(digits.split(".")[1])
+    else:
+        value, decimals = float(digits.replace(",", ".")), 0
+    value = -value if token.negative else value
+    return Cell(_finite(value), decimals, token.percent)
+
+
+def parse_published_row(texts: list[str]) -> tuple[list[Cell], list[int]]:
+    """Parse the value cells of one published row.
+
+    Returns the cells and the positions of cells read with a dot as decimal mark (the caller
+    warns about those). Raises NumberFormatError with `.position` set for the first bad cell.
+    """
+    tokens: list[_Token | None] = []
+    for position, text in enumerate(texts):
+        try:
+            tokens.append(_tokenize(text))
+        except NumberFormatError as error:
+            error.position = position
+            raise
+    # A dot that cannot group thousands shows this row writes decimals with a dot; then a
+    # `1.234` in the same row could be either and must not be guessed.
+    dot_is_decimal = any(t is not None and t.kind == "dot_decimal" for t in tokens)
+    cells: list[Cell] = []
+    dot_decimal_positions: list[int] = []
+    for position, token in enumerate(tokens):
+        if token is None:
+            cells.append(MISSING)
+            continue
+        try:
+            cells.append(_to_cell(token, dot_is_decimal))
+        except NumberFormatError as error:
+            error.position = position
+            raise
+        if token.kind == "dot_decimal":
+            dot_decimal_positions.append(position)
+    return cells, dot_decimal_positions
+
+
+def parse_machine_number(text: str) -> Cell:
+    """Parse a locale-free number (`.` decimal mark, no grouping), as in canonical files."""
+    cell = text.strip()
+    if cell in MISSING_MARKERS:
+        return MISSING
+    match = _MACHINE.fullmatch(cell)
+    if match is None:
+        raise NumberFormatError("not_machine_number")
+    decimals = len(match.group(3) or "")
+    return Cell(_finite(float(cell)), decimals)

@@ -1,0 +1,277 @@
+"""Everything a user reads, in Dutch and English, keyed by a stable message id.
+
+The library raises and returns Message objects; only the rendering edge picks the language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Lang(StrEnum):
+    """The languages people can read the output in."""
+
+    NL = "nl"
+    EN = "en"
+
+
+# key: (Dutch, English). Placeholders use str.format names.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- files ---------------------------------------------------------------------------
+    "file_not_found": (
+        "{path}: bestand niet gevonden. Controleer het pad.",
+        "{path}: file not found. Check the path.",
+    ),
+    "file_is_directory": (
+        "{path}: dit is een map, geen bestand. Geef een CSV-bestand op.",
+        "{path}: this is a directory, not a file. Give a CSV file.",
+    ),
+    "file_not_readable": (
+        "{path}: bestand kan niet gelezen worden ({reason}).",
+        "{path}: cannot read the file ({reason}).",
+    ),
+    "file_not_decodable": (
+        "{path}: de tekencodering is onbekend. Sla het bestand op als CSV in UTF-8.",
+        "{path}: unknown text encoding. Save the file as CSV in UTF-8.",
+    ),
+    "file_is_binary": (
+        "{path}: dit is geen tekstbestand. Sla de tabel op als CSV (UTF-8).",
+        "{path}: this is not a text file. Save the table as CSV (UTF-8).",
+    ),
+    "file_is_workbook": (
+        "{path}: dit is een Excel-werkmap, geen CSV. Kies in Excel 'Opslaan als' > 'CSV UTF-8'.",
+        "{path}: this is an Excel workbook, not CSV. In Excel use 'Save as' > 'CSV UTF-8'.",
+    ),
+    "file_is_html": (
+        "{path}: dit is een webpagina (HTML), geen CSV. Download de tabel als CSV.",
+        "{path}: this is a web page (HTML), not CSV. Download the table as CSV.",
+    ),
+    "output_is_input": (
+        "{path}: dit is een invoerbestand; kanaalstats overschrijft nooit zijn invoer. Kies een ander uitvoerbestand.",
+        "{path}: this is an input file; kanaalstats never overwrites its input. Choose another output file.",
+    ),
+    "output_not_writable": (
+        "{path}: kan niet schrijven ({reason}).",
+        "{path}: cannot write ({reason}).",
+    ),
+    # --- table content -------------------------------------------------------------------
+    "empty_table": (
+        "{path}: het bestand bevat geen tabel (leeg).",
+        "{path}: the file holds no table (empty).",
+    ),
+    "no_year_columns": (
+        "{path}, regel {line}: geen kolommen met een jaartal gevonden. De kop moet na het label jaartallen hebben (2016;2017;...).",
+        "{path}, line {line}: no year columns found. The header must list years after the label (2016;2017;...).",
+    ),
+    "header_not_year": (
+        "{path}, regel {line}, kolom {column}: kop '{value}' is geen jaartal. Elke kolom na het label moet een jaar zijn (bijv. 2019).",
+        "{path}, line {line}, column {column}: header '{value}' is not a year. Every column after the label must be a year (e.g. 2019).",
+    ),
+    "duplicate_year": (
+        "{path}, regel {line}: jaar {year} staat twee keer in de kop. Verwijder of hernoem één kolom.",
+        "{path}, line {line}: year {year} appears twice in the header. Remove or rename one column.",
+    ),
+    "duplicate_indicator": (
+        "{path}, regel {line}: indicator '{id}' staat er al (regel {first}). Geef elke indicator een eigen id of label.",
+        "{path}, line {line}: indicator '{id}' already appears (line {first}). Give each indicator its own id or label.",
+    ),
+    "duplicate_indicator_across_files": (
+        "{path}: indicator '{id}' staat ook in {first}. Elke indicator mag maar in één bestand staan.",
+        "{path}: indicator '{id}' is also in {first}. Each indicator may appear in one file only.",
+    ),
+    "duplicate_value": (
+        "{path}, regel {line}: {id} {year} staat er al (regel {first}). Laat één waarde per indicator en jaar staan.",
+        "{path}, line {line}: {id} {year} already appears (line {first}). Keep one value per indicator and year.",
+    ),
+    "bad_id": (
+        "{path}, regel {line}: '{value}' is geen geldig id (letters, cijfers, _ . -).",
+        "{path}, line {line}: '{value}' is not a valid id (letters, digits, _ . -).",
+    ),
+    "bad_year": (
+        "{path}, regel {line}: '{value}' is geen jaartal (vier cijfers).",
+        "{path}, line {line}: '{value}' is not a year (four digits).",
+    ),
+    "bad_unit": (
+        "{path}, regel {line}: eenheid '{value}' is onbekend. Kies uit: {choices}.",
+        "{path}, line {line}: unknown unit '{value}'. Choose from: {choices}.",
+    ),
+    "unit_conflict": (
+        "{path}, regel {line}: {id} heeft hier eenheid '{value}' maar eerder '{first}'.",
+        "{path}, line {line}: {id} has unit '{value}' here but '{first}' before.",
+    ),
+    "row_too_long": (
+        "{path}, regel {line}: de rij heeft {cells} cellen, meer dan het label plus {years} jaren in de kop.",
+        "{path}, line {line}: the row has {cells} cells, more than the label plus the header's {years} years.",
+    ),
+    "row_too_short": (
+        "{path}, regel {line}: de rij heeft {cells} waarden, de kop {years} jaren. Vul ontbrekende waarden aan met '-'.",
+        "{path}, line {line}: the row has {cells} values but the header {years} years. Fill missing values with '-'.",
+    ),
+    "row_without_label": (
+        "{path}, regel {line}: de rij heeft waarden maar geen label.",
+        "{path}, line {line}: the row has values but no label.",
+    ),
+    "csv_malformed": (
+        "{path}, regel {line}: de CSV is onleesbaar ({reason}). Controleer aanhalingstekens.",
+        "{path}, line {line}: malformed CSV ({reason}). Check the quotes.",
+    ),
+    "column_ignored": (
+        "{path}: kolom '{column}' is onbekend en wordt genegeerd.",
+        "{path}: unknown column '{column}' is ignored.",
+    ),
+    "long_without_unit": (
+        "{path}: geen kolom 'unit'; alle indicatoren worden als stroomgrootheid (flow) gelezen. Voeg een kolom 'unit' toe of gebruik --unit.",
+        "{path}: no 'unit' column; every indicator is read as a flow. Add a 'unit' column or use --unit.",
+    ),
+    "entity_not_supported": (
+        "{path}: een kolom 'entity' wordt nog niet ondersteund. Splits het bestand per entiteit.",
+        "{path}: an 'entity' column is not supported yet. Split the file per entity.",
+    ),
+    "cell_not_a_number": (
+        "{path}, regel {line}, jaar {year}: '{text}' is geen getal. Gebruik Nederlandse notatie (3,6 · 223.449 · 56%) of '-' voor ontbrekend.",
+        "{path}, line {line}, year {year}: '{text}' is not a number. Use Dutch notation (3,6 · 223.449 · 56%) or '-' for missing.",
+    ),
+    "cell_english_notation": (
+        "{path}, regel {line}, jaar {year}: '{text}' is Engelse notatie (komma als duizendtalscheiding). Schrijf het Nederlands: punt voor duizendtallen, komma voor decimalen.",
+        "{path}, line {line}, year {year}: '{text}' is in English notation (comma grouping thousands). Write it in Dutch: dot for thousands, comma for decimals.",
+    ),
+    "cell_ambiguous": (
+        "{path}, regel {line}, jaar {year}: '{text}' is dubbelzinnig: deze rij gebruikt de punt ook als decimaalteken. Schrijf duizendtallen zonder punt of decimalen met een komma.",
+        "{path}, line {line}, year {year}: '{text}' is ambiguous: this row also uses the dot as decimal mark. Write thousands without a dot or decimals with a comma.",
+    ),
+    "cell_not_finite": (
+        "{path}, regel {line}, jaar {year}: '{text}' is te groot om te rekenen.",
+        "{path}, line {line}, year {year}: '{text}' is too large to compute with.",
+    ),
+    "cell_not_machine_number": (
+        "{path}, regel {line}, jaar {year}: '{text}' is geen getal in machinenotatie (punt als decimaalteken, geen duizendtalscheiding; leeg voor ontbrekend).",
+        "{path}, line {line}, year {year}: '{text}' is not a number in machine notation ('.' as decimal mark, no thousands separator; empty for missing).",
+    ),
+    "cell_dot_decimal": (
+        "{path}, regel {line}, jaar {year}: '{text}' gelezen als {value} (een punt zonder drie cijfers erna kan geen duizendtal zijn). Controleer de bron.",
+        "{path}, line {line}, year {year}: '{text}' read as {value} (a dot not followed by three digits cannot group thousands). Check the source.",
+    ),
+    # --- selection -----------------------------------------------------------------------
+    "indicator_unknown": (
+        "indicator '{name}' bestaat niet. Zie 'kanaalstats indicators'.",
+        "indicator '{name}' does not exist. See 'kanaalstats indicators'.",
+    ),
+    "indicator_unknown_suggest": (
+        "indicator '{name}' bestaat niet. Bedoelde u: {candidates}?",
+        "indicator '{name}' does not exist. Did you mean: {candidates}?",
+    ),
+    "indicator_ambiguous": (
+        "'{name}' past bij meerdere indicatoren: {candidates}. Typ meer van het id.",
+        "'{name}' matches several indicators: {candidates}. Type more of the id.",
+    ),
+    "year_not_in_data": (
+        "jaar {year} zit niet in de gegevens ({first}–{last}).",
+        "year {year} is not in the data ({first}–{last}).",
+    ),
+    "years_reversed": (
+        "--from ({first}) moet vóór --to ({last}) liggen.",
+        "--from ({first}) must come before --to ({last}).",
+    ),
+    "years_need_both": (
+        "geef --from en --to samen op, of geen van beide (dan: opeenvolgende jaren).",
+        "give --from and --to together, or neither (then: consecutive years).",
+    ),
+    "bad_unit_option": (
+        "--unit '{value}': schrijf ID=EENHEID met een eenheid uit: {choices}.",
+        "--unit '{value}': write ID=UNIT with a unit from: {choices}.",
+    ),
+    "not_a_flow": (
+        "'{id}' is geen stroomgrootheid (eenheid: {unit}); een gemiddelde per dag bestaat alleen voor aantallen per jaar.",
+        "'{id}' is not a flow (unit: {unit}); a per-day average exists only for counts over a year.",
+    ),
+    "share_needs_counts": (
+        "'{id}' heeft eenheid {unit}; een aandeel kan alleen van aantallen berekend worden.",
+        "'{id}' has unit {unit}; a share can only be computed from counts.",
+    ),
+    "share_zero_denominator": (
+        "aandeel onbepaald: '{id}' is 0 in {years}. Kies een ander jaar of een andere noemer.",
+        "share undefined: '{id}' is 0 in {years}. Choose another year or denominator.",
+    ),
+    "share_zero_some": (
+        "aandeel onbepaald in {years}: '{id}' is daar 0.",
+        "share undefined in {years}: '{id}' is 0 there.",
+    ),
+    "daily_skipped": (
+        "Geen gemiddelde per dag voor indicatoren die geen stroomgrootheid zijn: {ids}.",
+        "No per-day average for indicators that are not flows: {ids}.",
+    ),
+    "basis_calendar": (
+        "Gemiddelde per dag over kalenderdagen (366 in schrikkeljaren).",
+        "Per-day averages over calendar days (366 in leap years).",
+    ),
+    "basis_fixed_365": (
+        "Gemiddelde per dag over 365 dagen per jaar (ook in schrikkeljaren).",
+        "Per-day averages over 365 days a year (leap years too).",
+    ),
+    "interrupted": ("Afgebroken.", "Interrupted."),
+    "unexpected": (
+        "onverwachte fout: {error}. Draai opnieuw met --debug en meld dit als fout.",
+        "unexpected error: {error}. Run again with --debug and report this as a bug.",
+    ),
+    "error_prefix": ("fout", "error"),
+    "warning_prefix": ("waarschuwing", "warning"),
+    # --- notes on figures -----------------------------------------------------------------
+    "note_missing_value": ("ontbreekt", "missing"),
+    "note_zero_base": ("basis is 0", "base is 0"),
+    "note_negative_base": ("basis negatief", "negative base"),
+    # --- titles and column headers ---------------------------------------------------------
+    "title_table": ("Kerncijfers", "Key figures"),
+    "title_indicators": ("Indicatoren", "Indicators"),
+    "title_growth": ("Groei", "Growth"),
+    "title_daily": ("Gemiddelde per dag", "Average per day"),
+    "title_share": ("Aandeel", "Share"),
+    "col_indicator": ("Indicator", "Indicator"),
+    "col_id": ("Id", "Id"),
+    "col_label": ("Omschrijving", "Description"),
+    "col_unit": ("Eenheid", "Unit"),
+    "col_years": ("Jaren", "Years"),
+    "col_origin": ("Bestand", "File"),
+    "col_from_year": ("Van", "From"),
+    "col_to_year": ("Tot", "To"),
+    "col_from_value": ("Waarde van", "Value from"),
+    "col_to_value": ("Waarde tot", "Value to"),
+    "col_change": ("Verschil", "Change"),
+    "col_change_pct": ("Groei", "Growth"),
+    "col_cagr_pct": ("Groei per jaar", "Growth a year"),
+    "col_note": ("Opmerking", "Note"),
+    "col_year": ("Jaar", "Year"),
+    "col_value": ("Waarde", "Value"),
+    "col_days": ("Dagen", "Days"),
+    "col_per_day": ("Per dag", "Per day"),
+    "col_numerator": ("Teller", "Numerator"),
+    "col_denominator": ("Noemer", "Denominator"),
+    "col_share_pct": ("Aandeel", "Share"),
+    "source_prefix": ("Bron", "Source"),
+    "unit_flow": ("aantal per jaar", "count per year"),
+    "unit_flow_millions": ("miljoenen per jaar", "millions per year"),
+    "unit_stock": ("stand", "level"),
+    "unit_stock_millions": ("stand in miljoenen", "level in millions"),
+    "unit_percent": ("procent", "percent"),
+    "unit_score": ("score", "score"),
+    "millions_suffix": ("mln", "mn"),
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message id with its values; rendered in a language at the edge."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        return text(self.key, lang, **self.params)
+
+
+def text(key: str, lang: str, **params: Any) -> str:
+    """The message in `lang` ('nl' or 'en') with its placeholders filled."""
+    dutch, english = CATALOGUE[key]
+    template = english if lang == "en" else dutch
+    return template.format(**params) if params else template

@@ -1,0 +1,211 @@
+"""One rendering layer for every command: Rich table, CSV, JSON or Markdown.
+
+Machine formats are written with `csv` and `json` directly (Rich would wrap, truncate and
+read `[..]` as markup); people's formats get numbers rounded half away from zero and written
+in the chosen language.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterator, Mapping
+from enum import StrEnum
+from typing import Any, TextIO
+
+from kanaalstats.formatting import MISSING_TEXT, format_in_unit, format_number, format_percent
+from kanaalstats.messages import text
+from kanaalstats.result import Column, Kind, Result
+
+# Spreadsheets run a cell that starts with these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMERIC_KINDS = frozenset(
+    {Kind.INT, Kind.VALUE, Kind.TABLE_VALUE, Kind.CHANGE, Kind.SIGNED_PCT, Kind.PCT, Kind.NUMBER}
+)
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+def render(result: Result, fmt: OutputFormat, lang: str, stream: TextIO, to_file: bool) -> None:
+    """Write the result to `stream` in the format asked for; `to_file` turns colour off."""
+    if fmt is OutputFormat.CSV:
+        _write_csv(result, lang, stream)
+    elif fmt is OutputFormat.JSON:
+        _write_json(result, lang, stream)
+    elif fmt is OutputFormat.MARKDOWN:
+        _write_markdown(result, lang, stream)
+    else:
+        _write_table(result, lang, stream, to_file)
+
+
+# --- machine formats -------------------------------------------------------------------------
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(math.isnan(value))
+    except TypeError:
+        return value is _pd_na()
+
+
+def _pd_na() -> Any:
+    import pandas as pd
+
+    return pd.NA
+
+
+def label_in(record: Mapping[Any, Any], lang: str) -> str:
+    """The record's indicator label in `lang`, Dutch where no English label exists."""
+    english = record.get("label_en")
+    return str(english if lang == "en" and english else record.get("label_nl", ""))
+
+
+def machine_value(value: Any, column: Column, record: Mapping[Any, Any], lang: str) -> Any:
+    """A JSON-safe value: None for missing, int for whole counts, floats cut to 15 digits."""
+    if column.kind is Kind.LABEL:
+        return label_in(record, lang)
+    if _is_missing(value):
+        return None
+    if column.kind is Kind.INT:
+        return int(value)
+    if column.kind in _NUMERIC_KINDS:
+        # 15 significant digits is all a double holds; this drops 0.8999999999999995-style noise.
+        number = float(f"{float(value):.15g}")
+        return int(number) if number.is_integer() and abs(number) < 2**53 else number
+    return str(value)
+
+
+def _rows(result: Result, columns: list[Column], lang: str) -> Iterator[dict[str, Any]]:
+    for record in result.frame.to_dict(orient="records"):
+        yield {c.key: machine_value(record.get(c.key), c, record, lang) for c in columns}
+
+
+def _write_json(result: Result, lang: str, stream: TextIO) -> None:
+    columns = [c for c in result.columns if c.machine]
+    document: dict[str, Any] = {"command": result.command, **result.meta}
+    document["rows"] = list(_rows(result, columns, lang))
+    document["notes"] = [note.render(lang) for note in result.notes]
+    json.dump(document, stream, ensure_ascii=False, indent=2, allow_nan=False)
+    stream.write("\n")
+
+
+def _neutralise(cell: Any) -> Any:
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def _write_csv(result: Result, lang: str, stream: TextIO) -> None:
+    columns = [c for c in result.columns if c.machine]
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow([c.key for c in columns])
+    for row in _rows(result, columns, lang):
+        writer.writerow(
+            [
+                ""
+                if row[c.key] is None
+                else _neutralise(row[c.key])
+                if c.kind not in _NUMERIC_KINDS
+                else row[c.key]
+                for c in columns
+            ]
+        )
+
+
+# --- people's formats -------------------------------------------------------------------------
+
+
+def human_cell(value: Any, column: Column, record: Mapping[Any, Any], lang: str) -> str:
+    """One cell as people read it in `lang`."""
+    kind = column.kind
+    if kind is Kind.LABEL:
+        return label_in(record, lang)
+    if _is_missing(value):
+        return MISSING_TEXT if kind in _NUMERIC_KINDS else ""
+    unit = str(record.get("unit", ""))
+    decimals = record.get("decimals")
+    row_decimals = 0 if decimals is None or _is_missing(decimals) else int(decimals)
+    if kind is Kind.INT:
+        return str(int(value))
+    if kind is Kind.VALUE:
+        return format_in_unit(value, unit, row_decimals, lang)
+    if kind is Kind.TABLE_VALUE:
+        return format_in_unit(value, unit, row_decimals, lang, unit_suffix=unit == "percent")
+    if kind is Kind.CHANGE:
+        return format_in_unit(value, unit, row_decimals, lang, change=True)
+    if kind is Kind.SIGNED_PCT:
+        return format_percent(value, column.decimals, lang, signed=True)
+    if kind is Kind.PCT:
+        return format_percent(value, column.decimals, lang)
+    if kind is Kind.NUMBER:
+        return format_number(value, column.decimals, lang)
+    if kind is Kind.UNIT:
+        return text(f"unit_{value}", lang)
+    if kind is Kind.NOTE:
+        return text(f"note_{value}", lang)
+    return str(value)
+
+
+def _header(column: Column, lang: str) -> str:
+    return column.header if column.literal_header else text(column.header, lang)
+
+
+def _human_rows(result: Result, columns: list[Column], lang: str) -> Iterator[list[str]]:
+    for record in result.frame.to_dict(orient="records"):
+        yield [human_cell(record.get(c.key), c, record, lang) for c in columns]
+
+
+def _lines_below(result: Result, lang: str) -> list[str]:
+    return [*result.footer, *(note.render(lang) for note in result.notes)]
+
+
+def _write_markdown(result: Result, lang: str, stream: TextIO) -> None:
+    columns = [c for c in result.columns if c.human]
+
+    def cell(value: str) -> str:
+        return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    stream.write(f"### {text(result.title, lang)}\n\n")
+    stream.write("| " + " | ".join(cell(_header(c, lang)) for c in columns) + " |\n")
+    stream.write(
+        "|" + "|".join("---:" if c.kind in _NUMERIC_KINDS else "---" for c in columns) + "|\n"
+    )
+    for row in _human_rows(result, columns, lang):
+        stream.write("| " + " | ".join(cell(value) for value in row) + " |\n")
+    below = _lines_below(result, lang)
+    if below:
+        stream.write("\n" + "\n".join(cell(line) + "  " for line in below).rstrip() + "\n")
+
+
+def _write_table(result: Result, lang: str, stream: TextIO, to_file: bool) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    columns = [c for c in result.columns if c.human]
+    table = Table(title=text(result.title, lang), title_justify="left", header_style="bold")
+    for column in columns:
+        numeric = column.kind in _NUMERIC_KINDS
+        table.add_column(
+            escape(_header(column, lang)), justify="right" if numeric else "left", no_wrap=numeric
+        )
+    for row in _human_rows(result, columns, lang):
+        table.add_row(*(escape(value) for value in row))
+    # Rich decides on colour itself (isatty, NO_COLOR, FORCE_COLOR); a file never gets any.
+    console = Console(
+        file=stream, force_terminal=False if to_file else None, highlight=False, emoji=False
+    )
+    if not console.is_terminal:
+        # Off a terminal Rich would assume 80 columns and cut cells short; give it room instead.
+        console.width = 10_000
+    console.print(table)
+    for line in _lines_below(result, lang):
+        console.print(escape(line), soft_wrap=True)

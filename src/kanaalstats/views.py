@@ -1,0 +1,186 @@
+"""Each command's result: the metric's frame with the columns people and machines get.
+
+This is where a metric becomes a Result; computing stays in metrics.py, formatting in
+render.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from kanaalstats import metrics
+from kanaalstats.dataset import Dataset
+from kanaalstats.messages import text
+from kanaalstats.result import Column, Kind, Result
+from kanaalstats.units import PERCENT, SCALE
+
+_ID = Column("indicator", "col_id", Kind.TEXT, human=False)
+_LABEL = Column("label", "col_indicator", Kind.LABEL)
+_UNIT = Column("unit", "col_unit", Kind.UNIT)
+_CHANGE_UNITS = {PERCENT: "percentage_points", "score": "score"}
+
+
+def _labelled(frame_ids: Iterable[str], dataset: Dataset) -> dict[str, list[str]]:
+    meta = dataset.indicators.loc[list(frame_ids)]
+    return {"label_nl": meta["label_nl"].tolist(), "label_en": meta["label_en"].tolist()}
+
+
+def table(dataset: Dataset, indicators: Sequence[str], lang: str) -> Result:
+    """The key-figures table as published: indicators × years, with footnotes and source."""
+    import pandas as pd
+
+    values = dataset.values[dataset.values["indicator"].isin(list(indicators))]
+    wide = values.pivot(index="indicator", columns="year", values="value").reindex(list(indicators))
+    decimals = values.groupby("indicator")["decimals"].max().reindex(list(indicators))
+    meta = dataset.indicators.loc[list(indicators)]
+    marks: dict[str, str] = {}
+    footer: list[str] = []
+    for footnote in meta["footnote"]:
+        if footnote and footnote not in marks:
+            marks[footnote] = "*" * (len(marks) + 1)
+            footer.append(f"{marks[footnote]} {footnote}")
+    suffix = [(" " + marks[f]) if f else "" for f in meta["footnote"]]
+    sources = [s for s in dict.fromkeys(meta["source"]) if s]
+    if sources:
+        footer.append(f"{text('source_prefix', lang)}: {'; '.join(sources)}")
+    frame = pd.DataFrame(
+        {
+            "indicator": list(indicators),
+            "label_nl": [
+                label + mark for label, mark in zip(meta["label_nl"], suffix, strict=True)
+            ],
+            "label_en": [
+                (label + mark) if label else ""
+                for label, mark in zip(meta["label_en"], suffix, strict=True)
+            ],
+            "unit": meta["unit"].tolist(),
+            "decimals": decimals.tolist(),
+        }
+    )
+    years = [int(y) for y in wide.columns]
+    for year in years:
+        frame[str(year)] = wide[year].to_numpy()
+    columns = [_ID, _LABEL, _UNIT] + [
+        Column(str(y), str(y), Kind.TABLE_VALUE, literal_header=True) for y in years
+    ]
+    return Result("table", "title_table", frame, columns, footer=footer)
+
+
+def indicators(dataset: Dataset) -> Result:
+    """Ids, labels, units and the years each indicator has a value for."""
+    import pandas as pd
+
+    present = dataset.values.dropna(subset=["value"])
+    spans = present.groupby("indicator")["year"].agg(
+        lambda ys: _year_ranges(sorted(int(y) for y in ys))
+    )
+    meta = dataset.indicators
+    frame = pd.DataFrame(
+        {
+            "indicator": dataset.ids,
+            "label_nl": meta["label_nl"].tolist(),
+            "label_en": meta["label_en"].tolist(),
+            "unit": meta["unit"].tolist(),
+            "years": [spans.get(i, "") for i in dataset.ids],
+            "file": meta["origin"].tolist(),
+        }
+    )
+    columns = [
+        Column("indicator", "col_id", Kind.TEXT),
+        _LABEL,
+        _UNIT,
+        Column("years", "col_years", Kind.TEXT),
+        Column("file", "col_origin", Kind.TEXT),
+    ]
+    return Result("indicators", "title_indicators", frame, columns)
+
+
+def _year_ranges(years: list[int]) -> str:
+    """`2016–2019`, or `2016, 2018–2019` where a year is missing."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def growth(
+    dataset: Dataset, indicators: Sequence[str], from_year: int | None, to_year: int | None
+) -> Result:
+    """Change per indicator between consecutive years, or between two years with CAGR."""
+    frame = metrics.growth(dataset, indicators, from_year, to_year)
+    frame = frame.assign(
+        **_labelled(frame["indicator"], dataset),
+        change_unit=frame["unit"].map(
+            lambda u: _CHANGE_UNITS.get(u, "millions" if u in SCALE else "count")
+        ),
+    )
+    columns = [
+        _ID,
+        _LABEL,
+        Column("unit", "col_unit", Kind.UNIT, human=False),
+        Column("from_year", "col_from_year", Kind.INT),
+        Column("to_year", "col_to_year", Kind.INT),
+        Column("from_value", "col_from_value", Kind.VALUE),
+        Column("to_value", "col_to_value", Kind.VALUE),
+        Column("change", "col_change", Kind.CHANGE),
+        Column("change_unit", "col_unit", Kind.TEXT, human=False),
+        Column("change_pct", "col_change_pct", Kind.SIGNED_PCT),
+        Column(
+            "cagr_pct", "col_cagr_pct", Kind.SIGNED_PCT, human=bool(frame["cagr_pct"].notna().any())
+        ),
+        Column("note", "col_note", Kind.NOTE),
+    ]
+    return Result("growth", "title_growth", frame, columns)
+
+
+def daily(
+    dataset: Dataset, indicators: Sequence[str] | None, year: int | None, basis: metrics.DaysBasis
+) -> Result:
+    """Average per day of flows, with the day basis stated."""
+    frame, notes = metrics.daily(dataset, indicators, year, basis)
+    frame = frame.assign(**_labelled(frame["indicator"], dataset))
+    columns = [
+        _ID,
+        _LABEL,
+        Column("unit", "col_unit", Kind.UNIT, human=False),
+        Column("year", "col_year", Kind.INT),
+        Column("value", "col_value", Kind.NUMBER, decimals=0),
+        Column("days", "col_days", Kind.INT),
+        Column("per_day", "col_per_day", Kind.NUMBER, decimals=1),
+        Column("basis", "col_days", Kind.TEXT, human=False),
+    ]
+    return Result(
+        "daily", "title_daily", frame, columns, notes=notes, meta={"days_basis": str(basis)}
+    )
+
+
+def share(
+    dataset: Dataset, numerator: str, denominator: str, year: int | None, lang: str
+) -> Result:
+    """The numerator as a share of the denominator, per year."""
+    frame, notes = metrics.share(dataset, numerator, denominator, year)
+    columns = [
+        Column("year", "col_year", Kind.INT),
+        Column("numerator", "col_numerator", Kind.TEXT, human=False),
+        Column("denominator", "col_denominator", Kind.TEXT, human=False),
+        Column(
+            "numerator_value",
+            dataset.label(numerator, lang),
+            Kind.NUMBER,
+            decimals=0,
+            literal_header=True,
+        ),
+        Column(
+            "denominator_value",
+            dataset.label(denominator, lang),
+            Kind.NUMBER,
+            decimals=0,
+            literal_header=True,
+        ),
+        Column("share_pct", "col_share_pct", Kind.PCT, decimals=1),
+        Column("note", "col_note", Kind.NOTE),
+    ]
+    return Result("share", "title_share", frame, columns, notes=notes)
