@@ -136,6 +136,10 @@ def _run(common: Common, build: Callable[[Dataset], Result]) -> None:
         else:
             render(result, common.fmt, lang, sys.stdout, to_file=False)
             sys.stdout.flush()
+        if common.fmt is OutputFormat.CSV:
+            # CSV has no place for notes (a missing share, the day basis): say them on stderr.
+            for note in result.notes:
+                _stderr(f"kanaalstats: {note.render(lang)}")
     except KanaalstatsError as error:
         if _state.debug:
             raise

@@ -40,6 +40,7 @@ METADATA_COLUMNS = (
     "subject_nl",
     "subject_en",
 )
+_CANONICAL_ALIASES = {"indicator": "id", "label": "label_nl"}
 _YEAR = re.compile(r"\d{4}")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _FOOTNOTE_MARK = re.compile(r"^(.*?)\s*(\*+)$")
@@ -128,11 +129,12 @@ def _load_file(path: Path, name: str) -> _Part:
     rows = [row for row in read_rows(source) if any(cell.strip() for cell in row.cells)]
     if not rows:
         raise DataError("empty_table", path=name)
-    header = [cell.strip().lower() for cell in rows[0].cells]
-    if "id" in header and "unit" in header:
-        return _load_canonical(source, rows)
-    if {"indicator", "year", "value"} <= set(header):
+    header = {cell.strip().lower() for cell in rows[0].cells}
+    if {"indicator", "year", "value"} <= header:
         return _load_long(source, rows)
+    # `indicator`/`label` are what `table --format csv` writes, so its output loads back.
+    if header & {"id", "indicator"} and "unit" in header:
+        return _load_canonical(source, rows)
     return _load_published(source, rows)
 
 
@@ -140,7 +142,7 @@ def _load_file(path: Path, name: str) -> _Part:
 
 
 def _load_canonical(source: SourceText, rows: list[Row]) -> _Part:
-    header = [cell.strip().lower() for cell in rows[0].cells]
+    header = [_CANONICAL_ALIASES.get(h, h) for h in (c.strip().lower() for c in rows[0].cells)]
     year_columns = {i: int(h) for i, h in enumerate(header) if _YEAR.fullmatch(h)}
     known = {"id", *METADATA_COLUMNS}
     part = _Part()
@@ -264,9 +266,10 @@ def _load_long(source: SourceText, rows: list[Row]) -> _Part:
 
 
 def _load_published(source: SourceText, rows: list[Row]) -> _Part:
-    # Title lines above the header (one filled cell) carry no figures.
+    # Title lines above the header carry no figures: the header is the first row with a year.
     start = next(
-        (i for i, row in enumerate(rows) if sum(bool(c.strip()) for c in row.cells) > 1), None
+        (i for i, row in enumerate(rows) if any(_YEAR.fullmatch(c.strip()) for c in row.cells[1:])),
+        None,
     )
     if start is None:
         raise DataError("no_year_columns", path=source.name, line=rows[0].line)
@@ -435,6 +438,8 @@ def _merge(parts: list[_Part], sources: tuple[str, ...]) -> Dataset:
                     "origin": indicator.origin,
                 }
             )
+    if not records:
+        raise DataError("no_indicators", path=", ".join(sources))
     indicators = pd.DataFrame.from_records(
         records, columns=["id", *METADATA_COLUMNS, "origin"]
     ).set_index("id")

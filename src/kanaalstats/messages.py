@@ -61,6 +61,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: het bestand bevat geen tabel (leeg).",
         "{path}: the file holds no table (empty).",
     ),
+    "no_indicators": (
+        "{path}: de tabel heeft geen rijen met indicatoren.",
+        "{path}: the table has no indicator rows.",
+    ),
     "no_year_columns": (
         "{path}, regel {line}: geen kolommen met een jaartal gevonden. De kop moet na het label jaartallen hebben (2016;2017;...).",
         "{path}, line {line}: no year columns found. The header must list years after the label (2016;2017;...).",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Any, TextIO
@@ -127,7 +128,8 @@ def human_cell(value: Any, column: Column, record: Mapping[Any, Any], lang: str)
     """One cell as people read it in `lang`."""
     kind = column.kind
     if kind is Kind.LABEL:
-        return label_in(record, lang)
+        mark = record.get("mark")
+        return label_in(record, lang) + (f" {mark}" if mark else "")
     if _is_missing(value):
         return MISSING_TEXT if kind in _NUMERIC_KINDS else ""
     unit = str(record.get("unit", ""))
@@ -199,11 +201,14 @@ def _write_table(result: Result, lang: str, stream: TextIO, to_file: bool) -> No
         )
     for row in _human_rows(result, columns, lang):
         table.add_row(*(escape(value) for value in row))
-    # Rich decides on colour itself (isatty, NO_COLOR, FORCE_COLOR); a file never gets any.
+    # Rich decides on colour itself (isatty, FORCE_COLOR); a file never gets any, and NO_COLOR
+    # wins over FORCE_COLOR off a terminal, so a pipe then carries no escape codes at all.
+    on_tty = not to_file and stream.isatty()
+    plain = to_file or (bool(os.environ.get("NO_COLOR")) and not on_tty)
     console = Console(
-        file=stream, force_terminal=False if to_file else None, highlight=False, emoji=False
+        file=stream, force_terminal=False if plain else None, highlight=False, emoji=False
     )
-    if not console.is_terminal:
+    if not on_tty:
         # Off a terminal Rich would assume 80 columns and cut cells short; give it room instead.
         console.width = 10_000
     console.print(table)

@@ -7,12 +7,16 @@ render.py.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from kanaalstats import metrics
 from kanaalstats.dataset import Dataset
 from kanaalstats.messages import text
 from kanaalstats.result import Column, Kind, Result
 from kanaalstats.units import PERCENT, SCALE
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _ID = Column("indicator", "col_id", Kind.TEXT, human=False)
 _LABEL = Column("label", "col_indicator", Kind.LABEL)
@@ -23,6 +27,11 @@ _CHANGE_UNITS = {PERCENT: "percentage_points", "score": "score"}
 def _labelled(frame_ids: Iterable[str], dataset: Dataset) -> dict[str, list[str]]:
     meta = dataset.indicators.loc[list(frame_ids)]
     return {"label_nl": meta["label_nl"].tolist(), "label_en": meta["label_en"].tolist()}
+
+
+def _note_column(frame: pd.DataFrame) -> Column:
+    """Why a figure is missing; shown to people only when some figure is."""
+    return Column("note", "col_note", Kind.NOTE, human=bool(frame["note"].notna().any()))
 
 
 def table(dataset: Dataset, indicators: Sequence[str], lang: str) -> Result:
@@ -39,20 +48,15 @@ def table(dataset: Dataset, indicators: Sequence[str], lang: str) -> Result:
         if footnote and footnote not in marks:
             marks[footnote] = "*" * (len(marks) + 1)
             footer.append(f"{marks[footnote]} {footnote}")
-    suffix = [(" " + marks[f]) if f else "" for f in meta["footnote"]]
     sources = [s for s in dict.fromkeys(meta["source"]) if s]
     if sources:
         footer.append(f"{text('source_prefix', lang)}: {'; '.join(sources)}")
     frame = pd.DataFrame(
         {
             "indicator": list(indicators),
-            "label_nl": [
-                label + mark for label, mark in zip(meta["label_nl"], suffix, strict=True)
-            ],
-            "label_en": [
-                (label + mark) if label else ""
-                for label, mark in zip(meta["label_en"], suffix, strict=True)
-            ],
+            **_labelled(indicators, dataset),
+            "mark": [marks.get(f, "") for f in meta["footnote"]],
+            "footnote": meta["footnote"].tolist(),
             "unit": meta["unit"].tolist(),
             "decimals": decimals.tolist(),
         }
@@ -60,7 +64,7 @@ def table(dataset: Dataset, indicators: Sequence[str], lang: str) -> Result:
     years = [int(y) for y in wide.columns]
     for year in years:
         frame[str(year)] = wide[year].to_numpy()
-    columns = [_ID, _LABEL, _UNIT] + [
+    columns = [_ID, _LABEL, _UNIT, Column("footnote", "col_note", Kind.TEXT, human=False)] + [
         Column(str(y), str(y), Kind.TABLE_VALUE, literal_header=True) for y in years
     ]
     return Result("table", "title_table", frame, columns, footer=footer)
@@ -131,7 +135,7 @@ def growth(
         Column(
             "cagr_pct", "col_cagr_pct", Kind.SIGNED_PCT, human=bool(frame["cagr_pct"].notna().any())
         ),
-        Column("note", "col_note", Kind.NOTE),
+        _note_column(frame),
     ]
     return Result("growth", "title_growth", frame, columns)
 
@@ -181,6 +185,6 @@ def share(
             literal_header=True,
         ),
         Column("share_pct", "col_share_pct", Kind.PCT, decimals=1),
-        Column("note", "col_note", Kind.NOTE),
+        _note_column(frame),
     ]
     return Result("share", "title_share", frame, columns, notes=notes)

@@ -1,0 +1,51 @@
+"""Displayed numbers: half away from zero, Dutch and English notation, missing as a dash."""
+
+from __future__ import annotations
+
+import pytest
+
+from kanaalstats.formatting import format_in_unit, format_number, format_percent, round_half_up
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (12.5, 0, "13"),  # half-even would give 12
+        (2.5, 0, "3"),
+        (-12.5, 0, "-13"),
+        (0.125, 2, "0.13"),
+        (2.675, 2, "2.68"),  # the binary double is 2.67499..., the figure as written is 2.675
+        (1.05, 1, "1.1"),
+    ],
+)
+def test_round_half_away_from_zero(value: float, decimals: int, expected: str) -> None:
+    assert str(round_half_up(value, decimals)) == expected
+
+
+def test_dutch_and_english_notation() -> None:
+    assert format_number(223449, 0, "nl") == "223.449"
+    assert format_number(223449, 0, "en") == "223,449"
+    assert format_number(3.6, 1, "nl") == "3,6"
+    assert format_number(1234.55, 1, "nl") == "1.234,6"  # 1.234,55 → 1.234,6 (half up)
+    assert format_number(31548, 0, "nl", signed=True) == "+31.548"
+    assert format_number(-3073, 0, "nl", signed=True) == "-3.073"
+
+
+def test_zero_has_no_sign() -> None:
+    assert format_number(-0.04, 1, "nl", signed=True) == "0,0"
+    assert format_number(0.0, 0, "en", signed=True) == "0"
+
+
+def test_missing() -> None:
+    assert format_number(None, 0, "nl") == "–"
+    assert format_number(float("nan"), 1, "en") == "–"
+    assert format_percent(None, 1, "nl") == "–"
+
+
+def test_units() -> None:
+    assert format_in_unit(56, "percent", 0, "nl") == "56%"
+    assert format_in_unit(4, "percent", 0, "nl", change=True) == "+4 pp"
+    assert format_in_unit(0.9, "flow_millions", 1, "nl", change=True) == "+0,9 mln"
+    assert format_in_unit(5.5, "flow_millions", 1, "en") == "5.5 mn"
+    assert format_percent(12.1318, 1, "nl", signed=True) == "+12,1%"
+    assert format_percent(36.5864, 1, "en") == "36.6%"
