@@ -96,6 +96,7 @@ class Common:
     lang: Lang
     output: Path | None
     units: list[str] | None
+    other_inputs: tuple[Path, ...] = ()  # files besides --data that -o must not overwrite
 
 
 def _stderr(line: str) -> None:
@@ -129,7 +130,7 @@ def _run(common: Common, build: Callable[[Dataset], Result]) -> None:
         dataset = dataset.with_units(parse_unit_overrides(common.units or [], dataset))
         result = build(dataset)
         if common.output is not None:
-            refuse_input_as_output(common.output, common.data or [])
+            refuse_input_as_output(common.output, [*(common.data or []), *common.other_inputs])
             write_atomically(
                 common.output, lambda stream: render(result, common.fmt, lang, stream, to_file=True)
             )
@@ -140,6 +141,8 @@ def _run(common: Common, build: Callable[[Dataset], Result]) -> None:
             # CSV has no place for notes (a missing share, the day basis): say them on stderr.
             for note in result.notes:
                 _stderr(f"kanaalstats: {note.render(lang)}")
+        if result.exit_code:
+            raise typer.Exit(result.exit_code)
     except KanaalstatsError as error:
         if _state.debug:
             raise
@@ -313,6 +316,40 @@ def share(
         return views.share(ds, part, whole, year, str(lang))
 
     _run(Common(data, fmt, lang, output, unit), build)
+
+
+@app.command()
+def check(
+    claims_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--claims",
+            "-c",
+            help="Claims file (TOML). Default: the claims of the built-in report.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also fail (exit 1) on claims that cannot be verified.")
+    ] = False,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    lang: LangOption = Lang.NL,
+    output: OutputOption = None,
+    unit: UnitOption = None,
+) -> None:
+    """Check the report's claims against the data; exit 1 when a claim is inconsistent.
+
+    Example: kanaalstats check --claims claims.toml --data kerncijfers.csv
+    """
+    from kanaalstats import views
+    from kanaalstats.claims import check_all, load_claims
+
+    def build(ds: Dataset) -> Result:
+        claims = load_claims(claims_file, ds)
+        return views.check(check_all(claims, ds), ds, strict, str(lang))
+
+    _run(Common(data, fmt, lang, output, unit, (claims_file,) if claims_file else ()), build)
 
 
 def main() -> None:

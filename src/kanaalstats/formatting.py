@@ -13,6 +13,8 @@ from functools import lru_cache
 from kanaalstats.units import PERCENT, SCALE
 
 MISSING_TEXT = "–"
+# Not an indicator's unit: the unit of a difference between two percentages.
+PERCENTAGE_POINTS = "pp"
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
@@ -63,6 +65,8 @@ def format_in_unit(
         return text
     if unit == PERCENT:
         return text + (" pp" if change else "%")
+    if unit == PERCENTAGE_POINTS:
+        return text + " pp"
     if unit in SCALE:
         return text + (" mln" if lang == "nl" else " mn")
     return text

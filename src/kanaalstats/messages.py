@@ -214,6 +214,102 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Gemiddelde per dag over 365 dagen per jaar (ook in schrikkeljaren).",
         "Per-day averages over 365 days a year (leap years too).",
     ),
+    # --- claims file ---------------------------------------------------------------------
+    "claims_toml": (
+        "{path}: geen geldige TOML: {reason}.",
+        "{path}: not valid TOML: {reason}.",
+    ),
+    "claims_top_level": (
+        "{path}: onbekende sectie(s) {value}; een claimsbestand heeft alleen [defaults] en [[claim]].",
+        "{path}: unknown section(s) {value}; a claims file has only [defaults] and [[claim]].",
+    ),
+    "claims_none": (
+        "{path}: geen [[claim]]-blokken gevonden.",
+        "{path}: no [[claim]] blocks found.",
+    ),
+    "claim_duplicate_id": (
+        "{path}: claim-id '{id}' komt twee keer voor. Geef elke claim een eigen id.",
+        "{path}: claim id '{id}' appears twice. Give each claim its own id.",
+    ),
+    "claim_missing_field": (
+        "{path}, claim '{id}': veld '{field}' ontbreekt.",
+        "{path}, claim '{id}': field '{field}' is missing.",
+    ),
+    "claim_unknown_field": (
+        "{path}, claim '{id}': onbekend veld '{field}'. Bedoelde u: {choices}?",
+        "{path}, claim '{id}': unknown field '{field}'. Did you mean: {choices}?",
+    ),
+    "claim_bad_choice": (
+        "{path}, claim '{id}', veld '{field}': '{value}' is geen geldige keuze. Kies uit: {choices}.",
+        "{path}, claim '{id}', field '{field}': '{value}' is not a valid choice. Choose from: {choices}.",
+    ),
+    "claim_bad_stated": (
+        "{path}, claim '{id}', veld 'stated': '{value}' is geen getal (schrijf bijv. 12, 5.5 of \"5,5\").",
+        "{path}, claim '{id}', field 'stated': '{value}' is not a number (write e.g. 12, 5.5 or \"5,5\").",
+    ),
+    "claim_bad_number": (
+        "{path}, claim '{id}', veld '{field}': '{value}' moet een geheel getal ≥ 0 zijn.",
+        "{path}, claim '{id}', field '{field}': '{value}' must be a whole number ≥ 0.",
+    ),
+    "claim_bad_tolerance": (
+        "{path}, claim '{id}', veld 'tolerance': '{value}' moet een fractie tussen 0 en 1 zijn (0.1 = 10%).",
+        "{path}, claim '{id}', field 'tolerance': '{value}' must be a fraction from 0 to 1 (0.1 = 10%).",
+    ),
+    "claim_unknown_indicator": (
+        "{path}, claim '{id}', veld '{field}': indicator '{value}' staat niet in de gegevens. Bedoelde u: {choices}? (Gaat de claim over cijfers die niet in de gegevens staan, zet dan unverifiable = \"reden\".)",
+        "{path}, claim '{id}', field '{field}': indicator '{value}' is not in the data. Did you mean: {choices}? (If the claim is about figures the data lacks, set unverifiable = \"reason\".)",
+    ),
+    "claim_bad_year": (
+        "{path}, claim '{id}', veld '{field}': jaar '{value}' zit niet in de gegevens ({first}–{last}).",
+        "{path}, claim '{id}', field '{field}': year '{value}' is not in the data ({first}–{last}).",
+    ),
+    "claim_years_reversed": (
+        "{path}, claim '{id}': 'from' ({first}) moet vóór 'to' ({last}) liggen.",
+        "{path}, claim '{id}': 'from' ({first}) must come before 'to' ({last}).",
+    ),
+    "claim_needs_unit": (
+        "{path}, claim '{id}', veld '{field}': '{value}' heeft niet de eenheid die deze soort claim nodig heeft ({unit}).",
+        "{path}, claim '{id}', field '{field}': '{value}' does not have the unit this kind of claim needs ({unit}).",
+    ),
+    "reason_missing_value": (
+        "een benodigde waarde ontbreekt in de gegevens",
+        "a value it needs is missing from the data",
+    ),
+    "reason_zero_base": ("de basis is 0 of negatief", "the base is 0 or negative"),
+    "reason_not_in_data": (
+        "de gegevens bevatten dit cijfer niet",
+        "the data does not hold this figure",
+    ),
+    "verdict_consistent": ("klopt", "consistent"),
+    "verdict_inconsistent": ("klopt niet", "inconsistent"),
+    "verdict_not_verifiable": ("niet te controleren", "not verifiable"),
+    "wording_almost": ("bijna", "almost"),
+    "wording_over": ("ruim", "over"),
+    "wording_about": ("zo'n", "about"),
+    "days_calendar": ("kalenderdagen", "calendar days"),
+    "days_365": ("365 dagen per jaar", "365 days a year"),
+    "check_summary": (
+        "{total} claims: {consistent} kloppen, {inconsistent} kloppen niet, {not_verifiable} niet te controleren. Benaderende formuleringen (bijna, ruim, zo'n) laten standaard {tolerance}% speling.",
+        "{total} claims: {consistent} consistent, {inconsistent} inconsistent, {not_verifiable} not verifiable. Approximate wording (almost, over, about) allows {tolerance}% by default.",
+    ),
+    "stated_means": ("genoemd betekent {low} – {high}", "stated means {low} – {high}"),
+    "kind_value": ("waarde", "value"),
+    "kind_change": ("verschil", "change"),
+    "kind_pp_change": ("verschil in procentpunten", "change in percentage points"),
+    "kind_growth": ("groei", "growth"),
+    "kind_cagr": ("groei per jaar", "growth a year"),
+    "kind_per_day": ("per dag", "per day"),
+    "kind_per_day_change": ("verschil per dag", "change per day"),
+    "kind_share": ("aandeel", "share"),
+    "title_check": ("Controle van de claims", "Claims check"),
+    "col_claim": ("Claim", "Claim"),
+    "col_kind": ("Soort", "Kind"),
+    "col_inputs": ("Gegevens", "Data"),
+    "col_stated": ("Genoemd", "Stated"),
+    "col_computed": ("Berekend", "Computed"),
+    "col_range": ("Mogelijk bereik", "Possible range"),
+    "col_verdict": ("Oordeel", "Verdict"),
+    "col_reason": ("Toelichting", "Explanation"),
     "interrupted": ("Afgebroken.", "Interrupted."),
     "unexpected": (
         "onverwachte fout: {error}. Draai opnieuw met --debug en meld dit als fout.",

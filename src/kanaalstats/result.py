@@ -50,3 +50,4 @@ class Result:
     notes: list[Message] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)  # data text under the table: footnotes, source
     meta: dict[str, Any] = field(default_factory=dict)  # extra top-level JSON fields
+    exit_code: int = 0  # non-zero for a failed verdict

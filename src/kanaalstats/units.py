@@ -20,6 +20,7 @@ SCALE = {FLOW_MILLIONS: 1_000_000.0, STOCK_MILLIONS: 1_000_000.0}
 
 _MILLIONS = re.compile(r"\((in )?(miljoenen|millions|x ?1 ?mln\.?|x ?1\.000\.000)\)", re.IGNORECASE)
 _PERCENT_LABEL = re.compile(r"^%|\((in )?%\)|\bpercentage\b", re.IGNORECASE)
+_SCORE_LABEL = re.compile(r"\b(rapportcijfer|cijfer|score|index|mark)\b", re.IGNORECASE)
 _STOCK_LABEL = re.compile(
     r"^(totaal )?(aantal )?(inwoners|bewoners|volgers|leden|followers|residents|members)\b"
     r"|\b(volgers|followers)\b|\b(op|per|on) 1 (januari|january)\b",
@@ -37,6 +38,8 @@ def infer_unit(label: str, has_percent_sign: bool) -> str:
     millions = bool(_MILLIONS.search(label))
     if has_percent_sign or _PERCENT_LABEL.search(label):
         return PERCENT
+    if _SCORE_LABEL.search(label):
+        return SCORE
     stock = bool(_STOCK_LABEL.search(label))
     if millions:
         return STOCK_MILLIONS if stock else FLOW_MILLIONS

@@ -6,12 +6,13 @@ render.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from kanaalstats import metrics
+from kanaalstats import claims, metrics
 from kanaalstats.dataset import Dataset
-from kanaalstats.messages import text
+from kanaalstats.formatting import PERCENTAGE_POINTS, format_in_unit, format_percent
+from kanaalstats.messages import Message, text
 from kanaalstats.result import Column, Kind, Result
 from kanaalstats.units import PERCENT, SCALE
 
@@ -188,3 +189,106 @@ def share(
         _note_column(frame),
     ]
     return Result("share", "title_share", frame, columns, notes=notes)
+
+
+def _present(value: Any) -> bool:
+    """False for None and NaN (pandas 3 stores a missing string as NaN)."""
+    return value is not None and value == value
+
+
+def _claim_figure(value: float | None, row: Mapping[Any, Any], decimals: int, lang: str) -> str:
+    """A stated or computed figure of a claim, in the form its kind is reported in."""
+    kind = row["kind"]
+    if kind in ("growth", "cagr"):
+        return format_percent(value, decimals, lang, signed=True)
+    if kind == "share":
+        return format_percent(value, decimals, lang)
+    if kind == "pp_change":
+        return format_in_unit(value, PERCENTAGE_POINTS, decimals, lang, change=True)
+    signed = kind in ("change", "per_day_change")
+    return format_in_unit(value, row["unit"], decimals, lang, change=signed)
+
+
+def check(checks: list[claims.Check], dataset: Dataset, strict: bool, lang: str) -> Result:
+    """The verdict per claim, with the stated figure, the computed one and its possible range."""
+    frame = claims.checks_frame(checks, dataset)
+
+    stated_text, computed_text, range_text, explanation = [], [], [], []
+    for row in frame.to_dict(orient="records"):
+        exact = row["wording"] == "exact"
+        # An approximate figure ("bijna een miljoen") has no decimals of its own to follow.
+        stated_digits = int(row["decimals"]) if exact else 1
+        computed_digits = stated_digits + (0 if row["kind"] == "value" else 1)
+        word = "" if exact else text(f"wording_{row['wording']}", lang) + " "
+        stated_text.append(word + _claim_figure(row["stated"], row, int(row["decimals"]), lang))
+        computed_text.append(_claim_figure(row["computed"], row, computed_digits, lang))
+        low, high = row["computed_low"], row["computed_high"]
+        range_text.append(
+            f"{_claim_figure(low, row, computed_digits + 1, lang)} – "
+            f"{_claim_figure(high, row, computed_digits + 1, lang)}"
+            if _present(low)
+            else ""
+        )
+        notes = []
+        if _present(row["unverifiable"]):
+            notes.append(str(row["unverifiable"]))
+        elif _present(row["reason"]):
+            notes.append(text(row["reason"], lang))
+        if not exact:
+            allowed = (
+                _claim_figure(row[f"stated_{side}"], row, stated_digits + 1, lang)
+                for side in ("low", "high")
+            )
+            notes.append(text("stated_means", lang, low=next(allowed), high=next(allowed)))
+        if _present(row["days_basis"]):
+            notes.append(text(f"days_{row['days_basis']}", lang))
+        explanation.append("; ".join(notes))
+    frame = frame.assign(
+        stated_text=stated_text,
+        computed_text=computed_text,
+        range_text=range_text,
+        verdict_text=[text(f"verdict_{v}", lang) for v in frame["verdict"]],
+        kind_text=[text(f"kind_{k}", lang) for k in frame["kind"]],
+        explanation=explanation,
+    )
+    counts = frame["verdict"].value_counts()
+    summary = Message(
+        "check_summary",
+        {
+            "total": len(frame),
+            "consistent": int(counts.get(claims.Verdict.CONSISTENT, 0)),
+            "inconsistent": int(counts.get(claims.Verdict.INCONSISTENT, 0)),
+            "not_verifiable": int(counts.get(claims.Verdict.NOT_VERIFIABLE, 0)),
+            "tolerance": round(claims.DEFAULT_TOLERANCE * 100),
+        },
+    )
+    failing = {claims.Verdict.INCONSISTENT} | ({claims.Verdict.NOT_VERIFIABLE} if strict else set())
+    failed = bool(frame["verdict"].isin([str(v) for v in failing]).any())
+    human = {"human": True, "machine": False}
+    machine = {"human": False, "machine": True}
+    columns = [
+        Column("id", "col_claim", Kind.TEXT),
+        Column("kind", "col_kind", Kind.TEXT, **machine),
+        Column("kind_text", "col_kind", Kind.TEXT, **human),
+        Column("inputs", "col_inputs", Kind.TEXT),
+        Column("quote", "col_claim", Kind.TEXT, **machine),
+        Column("stated", "col_stated", Kind.NUMBER, **machine),
+        Column("wording", "col_stated", Kind.TEXT, **machine),
+        Column("stated_low", "col_range", Kind.NUMBER, **machine),
+        Column("stated_high", "col_range", Kind.NUMBER, **machine),
+        Column("stated_text", "col_stated", Kind.TEXT, **human),
+        Column("computed", "col_computed", Kind.NUMBER, **machine),
+        Column("computed_low", "col_range", Kind.NUMBER, **machine),
+        Column("computed_high", "col_range", Kind.NUMBER, **machine),
+        Column("computed_text", "col_computed", Kind.TEXT, **human),
+        Column("range_text", "col_range", Kind.TEXT, **human),
+        Column("verdict", "col_verdict", Kind.TEXT, **machine),
+        Column("verdict_text", "col_verdict", Kind.TEXT, **human),
+        Column("reason", "col_reason", Kind.TEXT, **machine),
+        Column("unverifiable", "col_reason", Kind.TEXT, **machine),
+        Column("days_basis", "col_reason", Kind.TEXT, **machine),
+        Column("explanation", "col_reason", Kind.TEXT, **human),
+    ]
+    return Result(
+        "check", "title_check", frame, columns, notes=[summary], exit_code=1 if failed else 0
+    )

@@ -1,0 +1,41 @@
+"""Interval arithmetic for figures that were rounded before they were published.
+
+`3,6` million stands for anything in [3,55; 3,65]; a figure derived from published values can
+be anything the same formula gives over those ranges. All formulas used here are monotone in
+each input, so the bounds come from the inputs' bounds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+    @classmethod
+    def around(cls, value: float, decimals: int) -> Interval:
+        """The values that round to `value` at `decimals` places (half a unit either side)."""
+        half = 0.5 * 10.0**-decimals
+        return cls(value - half, value + half)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.low - other.high, self.high - other.low)
+
+    def scaled(self, factor: float) -> Interval:
+        low, high = self.low * factor, self.high * factor
+        return Interval(min(low, high), max(low, high))
+
+    def ratio(self, other: Interval) -> Interval | None:
+        """self / other for a strictly positive denominator and non-negative numerator."""
+        if other.low <= 0 or self.low < 0:
+            return None
+        return Interval(self.low / other.high, self.high / other.low)
+
+    def power(self, exponent: float) -> Interval:
+        return Interval(self.low**exponent, self.high**exponent)
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high

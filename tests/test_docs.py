@@ -1,0 +1,31 @@
+"""The README documents what the tool does: every command, every exit code, two commands."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kanaalstats.cli import app
+from kanaalstats.errors import ExitCode
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_exit_code_is_documented() -> None:
+    table = README.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", table, flags=re.MULTILINE)}
+    assert documented == {int(code) for code in ExitCode}
+
+
+def test_every_command_is_documented() -> None:
+    commands = {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}
+    for name in commands:
+        assert f"### `kanaalstats {name}" in README
+
+
+def test_quick_start_has_exactly_two_commands() -> None:
+    quick_start = README.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    lines = [line for line in quick_start.splitlines() if line.strip()]
+    assert len(lines) == 2
+    assert lines[0].startswith("python -m pip install . &&")
+    assert "pytest" in lines[1]
