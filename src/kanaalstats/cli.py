@@ -82,6 +82,9 @@ IndicatorsArgument = Annotated[
         help="Indicator ids or unambiguous prefixes (default: all).", show_default=False
     ),
 ]
+DaysOption = Annotated[
+    DaysBasis, typer.Option("--days", help="Days in a year: calendar (366 in leap years) or 365.")
+]
 YearOption = Annotated[
     int | None, typer.Option("--year", "-y", help="Only this year.", show_default=False)
 ]
@@ -264,10 +267,7 @@ def growth(
 def daily(
     indicators: IndicatorsArgument = None,
     year: YearOption = None,
-    days: Annotated[
-        DaysBasis,
-        typer.Option("--days", help="Days in a year: calendar (366 in leap years) or 365."),
-    ] = DaysBasis.CALENDAR,
+    days: DaysOption = DaysBasis.CALENDAR,
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     lang: LangOption = Lang.NL,
@@ -316,6 +316,83 @@ def share(
         return views.share(ds, part, whole, year, str(lang))
 
     _run(Common(data, fmt, lang, output, unit), build)
+
+
+@app.command()
+def report(
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", "-y", help="Year to summarise (default: the last).", show_default=False
+        ),
+    ] = None,
+    indicators: IndicatorsArgument = None,
+    days: DaysOption = DaysBasis.CALENDAR,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.MARKDOWN,
+    lang: LangOption = Lang.NL,
+    output: OutputOption = None,
+    unit: UnitOption = None,
+) -> None:
+    """Summary sentences for a year: level, direction, change, per-day average.
+
+    Example: kanaalstats report --year 2019 --lang en
+    """
+    from kanaalstats import views
+    from kanaalstats.selection import check_year, resolve_indicators
+
+    def build(ds: Dataset) -> Result:
+        chosen = resolve_indicators(indicators, ds.ids)
+        summarised = check_year(year, ds.years) if year is not None else ds.years[-1]
+        return views.report(ds, chosen, summarised, days, str(lang))
+
+    _run(Common(data, fmt, lang, output, unit), build)
+
+
+@app.command()
+def trend(
+    indicators: IndicatorsArgument = None,
+    plot: Annotated[
+        Path | None,
+        typer.Option(
+            "--plot",
+            help="Also draw a chart to FILE.png or FILE.svg (needs kanaalstats[plot]).",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    lang: LangOption = Lang.NL,
+    output: OutputOption = None,
+    unit: UnitOption = None,
+) -> None:
+    """Per indicator a sparkline over the years, first and last value and the overall change.
+
+    Example: kanaalstats trend --plot trend.png
+    """
+    from kanaalstats import views
+    from kanaalstats.selection import resolve_indicators
+
+    def build(ds: Dataset) -> Result:
+        chosen = resolve_indicators(indicators, ds.ids)
+        if plot is not None:
+            _draw(plot, ds, chosen, str(lang), data or [])
+        return views.trend(ds, chosen)
+
+    _run(Common(data, fmt, lang, output, unit), build)
+
+
+def _draw(
+    path: Path, dataset: Dataset, indicators: list[str], lang: str, inputs: list[Path]
+) -> None:
+    from kanaalstats.output import refuse_input_as_output, write_bytes_atomically
+    from kanaalstats.plot import chart_format, render_chart
+
+    image_format = chart_format(path)
+    refuse_input_as_output(path, inputs)
+    image, panels = render_chart(dataset, indicators, lang, image_format)
+    write_bytes_atomically(path, image)
+    _stderr("kanaalstats: " + text("plot_written", lang, path=str(path), panels=panels))
 
 
 @app.command()

@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     INPUT_FILE = 3
     INVALID_DATA = 4
     UNDEFINED = 5
+    MISSING_EXTRA = 6
     INTERNAL = 70
     INTERRUPTED = 130
 
@@ -57,3 +58,9 @@ class UndefinedError(KanaalstatsError):
     """The figure asked for does not exist (a share of a denominator of 0)."""
 
     exit_code = ExitCode.UNDEFINED
+
+
+class MissingExtraError(KanaalstatsError):
+    """An optional part of kanaalstats is needed but not installed."""
+
+    exit_code = ExitCode.MISSING_EXTRA

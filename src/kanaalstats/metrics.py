@@ -205,3 +205,48 @@ def share(
 
 def percent_unit(unit: str) -> bool:
     return unit == PERCENT
+
+
+def year_on_year(
+    dataset: Dataset,
+    indicators: Sequence[str],
+    year: int,
+    basis: DaysBasis = DaysBasis.CALENDAR,
+) -> pd.DataFrame:
+    """Each indicator in `year` against the year before it in the data, with per-day averages.
+
+    Columns: indicator, unit, decimals, year, value, previous_year (NaN for the first year),
+    previous_value, change, change_pct, direction (up/down/same, None when missing), per_day and
+    previous_per_day (flows only).
+    """
+    import numpy as np
+
+    years = dataset.years
+    position = years.index(year)
+    previous_year = years[position - 1] if position > 0 else None
+    if previous_year is not None:
+        frame = growth(dataset, indicators, previous_year, year)
+    else:
+        frame = growth(dataset, indicators, year, year)
+        frame = frame.assign(from_year=np.nan, from_value=np.nan, change=np.nan, change_pct=np.nan)
+    frame = frame.rename(
+        columns={
+            "from_year": "previous_year",
+            "to_year": "year",
+            "from_value": "previous_value",
+            "to_value": "value",
+        }
+    )
+    change = frame["change"].to_numpy(dtype="float64")
+    frame["direction"] = np.select(
+        [change > 0, change < 0, change == 0], ["up", "down", "same"], default=""
+    )
+    frame["direction"] = frame["direction"].replace("", None)
+    flows = frame["unit"].isin(list(FLOW_UNITS)).to_numpy()
+    scale = frame["unit"].map(lambda unit: SCALE.get(unit, 1.0)).to_numpy(dtype="float64")
+    frame["per_day"] = np.where(flows, frame["value"] * scale / days_in_year(year, basis), np.nan)
+    previous_days = days_in_year(previous_year, basis) if previous_year is not None else 365
+    frame["previous_per_day"] = np.where(
+        flows, frame["previous_value"] * scale / previous_days, np.nan
+    )
+    return frame.drop(columns=["cagr_pct", "note"])

@@ -13,11 +13,14 @@ import math
 import os
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kanaalstats.formatting import MISSING_TEXT, format_in_unit, format_number, format_percent
 from kanaalstats.messages import text
 from kanaalstats.result import Column, Kind, Result
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # Spreadsheets run a cell that starts with these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -170,6 +173,13 @@ def _lines_below(result: Result, lang: str) -> list[str]:
 
 
 def _write_markdown(result: Result, lang: str, stream: TextIO) -> None:
+    if result.prose:
+        stream.write(f"### {text(result.title, lang)}\n\n")
+        for sentence in result.frame[result.prose]:
+            stream.write(f"{sentence}\n\n")
+        for line in _lines_below(result, lang):
+            stream.write(f"_{line}_\n")
+        return
     columns = [c for c in result.columns if c.human]
 
     def cell(value: str) -> str:
@@ -188,10 +198,12 @@ def _write_markdown(result: Result, lang: str, stream: TextIO) -> None:
 
 
 def _write_table(result: Result, lang: str, stream: TextIO, to_file: bool) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
+    if result.prose:
+        _write_prose(result, lang, stream, to_file)
+        return
     columns = [c for c in result.columns if c.human]
     table = Table(title=text(result.title, lang), title_justify="left", header_style="bold")
     for column in columns:
@@ -201,6 +213,16 @@ def _write_table(result: Result, lang: str, stream: TextIO, to_file: bool) -> No
         )
     for row in _human_rows(result, columns, lang):
         table.add_row(*(escape(value) for value in row))
+    # Off a terminal Rich would assume 80 columns and cut cells short; give it room instead.
+    console = _console(stream, to_file, 10_000)
+    console.print(table)
+    for line in _lines_below(result, lang):
+        console.print(escape(line), soft_wrap=True)
+
+
+def _console(stream: TextIO, to_file: bool, width_off_tty: int | None) -> Console:
+    from rich.console import Console
+
     # Rich decides on colour itself (isatty, FORCE_COLOR); a file never gets any, and NO_COLOR
     # wins over FORCE_COLOR off a terminal, so a pipe then carries no escape codes at all.
     on_tty = not to_file and stream.isatty()
@@ -208,9 +230,22 @@ def _write_table(result: Result, lang: str, stream: TextIO, to_file: bool) -> No
     console = Console(
         file=stream, force_terminal=False if plain else None, highlight=False, emoji=False
     )
-    if not on_tty:
-        # Off a terminal Rich would assume 80 columns and cut cells short; give it room instead.
-        console.width = 10_000
-    console.print(table)
-    for line in _lines_below(result, lang):
-        console.print(escape(line), soft_wrap=True)
+    if not on_tty and width_off_tty:
+        console.width = width_off_tty
+    return console
+
+
+def _write_prose(result: Result, lang: str, stream: TextIO, to_file: bool) -> None:
+    from rich.markup import escape
+
+    # Off a terminal each sentence stays on one line, so that scripts can take it whole.
+    console = _console(stream, to_file, 100_000)
+    console.print(text(result.title, lang), style="bold")
+    for sentence in result.frame[result.prose]:
+        console.print()
+        console.print(escape(str(sentence)))
+    below = _lines_below(result, lang)
+    if below:
+        console.print()
+    for line in below:
+        console.print(escape(line), style="italic")

@@ -51,3 +51,4 @@ class Result:
     footer: list[str] = field(default_factory=list)  # data text under the table: footnotes, source
     meta: dict[str, Any] = field(default_factory=dict)  # extra top-level JSON fields
     exit_code: int = 0  # non-zero for a failed verdict
+    prose: str | None = None  # key of a column of sentences: people get paragraphs, not a grid

@@ -292,3 +292,103 @@ def check(checks: list[claims.Check], dataset: Dataset, strict: bool, lang: str)
     return Result(
         "check", "title_check", frame, columns, notes=[summary], exit_code=1 if failed else 0
     )
+
+
+def report(
+    dataset: Dataset, indicators: Sequence[str], year: int, basis: metrics.DaysBasis, lang: str
+) -> Result:
+    """One summary sentence per indicator for `year`, against the year before."""
+    from kanaalstats.narrative import sentence
+
+    frame = metrics.year_on_year(dataset, indicators, year, basis)
+    meta = dataset.indicators.loc[list(frame["indicator"])]
+    frame = frame.assign(
+        label_nl=meta["label_nl"].tolist(),
+        label_en=meta["label_en"].tolist(),
+        subject_nl=meta["subject_nl"].tolist(),
+        subject_en=meta["subject_en"].tolist(),
+    )
+    frame["sentence"] = [sentence(row, lang) for row in frame.to_dict(orient="records")]
+    columns = [
+        _ID,
+        _LABEL,
+        Column("unit", "col_unit", Kind.UNIT),
+        Column("year", "col_year", Kind.INT),
+        Column("value", "col_value", Kind.VALUE),
+        Column("previous_year", "col_from_year", Kind.INT),
+        Column("previous_value", "col_from_value", Kind.VALUE),
+        Column("direction", "col_note", Kind.TEXT),
+        Column("change", "col_change", Kind.CHANGE),
+        Column("change_pct", "col_change_pct", Kind.SIGNED_PCT),
+        Column("per_day", "col_per_day", Kind.NUMBER),
+        Column("previous_per_day", "col_per_day", Kind.NUMBER),
+        Column("sentence", "col_sentence", Kind.TEXT),
+    ]
+    notes = [Message(f"basis_{basis.name.lower()}", {})]
+    return Result(
+        "report",
+        "title_report",
+        frame,
+        columns,
+        notes=notes,
+        meta={"year": year, "days_basis": str(basis)},
+        prose="sentence",
+    )
+
+
+def trend(dataset: Dataset, indicators: Sequence[str]) -> Result:
+    """Per indicator: a sparkline over the years, first and last value, overall change."""
+    import numpy as np
+    import pandas as pd
+
+    from kanaalstats.sparkline import sparkline
+
+    chosen = list(indicators)
+    years = dataset.years
+    values = dataset.values[dataset.values["indicator"].isin(chosen)]
+    wide = values.pivot(index="indicator", columns="year", values="value").reindex(
+        index=chosen, columns=years
+    )
+    matrix = wide.to_numpy(dtype="float64")
+    present = ~np.isnan(matrix)
+    has_any = present.any(axis=1)
+    first_at = np.where(has_any, present.argmax(axis=1), 0)
+    last_at = np.where(has_any, len(years) - 1 - present[:, ::-1].argmax(axis=1), 0)
+    rows = np.arange(len(chosen))
+    first = np.where(has_any, matrix[rows, first_at], np.nan)
+    last = np.where(has_any, matrix[rows, last_at], np.nan)
+    span = has_any & (last_at > first_at)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        change = np.where(span, last - first, np.nan)
+        change_pct = np.where(span & (first > 0), (last - first) / first * 100.0, np.nan)
+    year_array = np.array(years)
+    frame = pd.DataFrame(
+        {
+            "indicator": chosen,
+            **_labelled(chosen, dataset),
+            "unit": [dataset.unit(i) for i in chosen],
+            "decimals": values.groupby("indicator")["decimals"].max().reindex(chosen).to_numpy(),
+            "sparkline": [sparkline(list(row)) for row in matrix],
+            "first_year": np.where(has_any, year_array[first_at], np.nan),
+            "first_value": first,
+            "last_year": np.where(has_any, year_array[last_at], np.nan),
+            "last_value": last,
+            "change": change,
+            "change_pct": change_pct,
+        }
+    )
+    for position, year in enumerate(years):
+        frame[str(year)] = matrix[:, position]
+    columns = [
+        _ID,
+        _LABEL,
+        Column("unit", "col_unit", Kind.UNIT, human=False),
+        Column("sparkline", "col_trend", Kind.TEXT),
+        Column("first_year", "col_from_year", Kind.INT),
+        Column("first_value", "col_first", Kind.VALUE),
+        Column("last_year", "col_to_year", Kind.INT),
+        Column("last_value", "col_last", Kind.VALUE),
+        Column("change", "col_change", Kind.CHANGE),
+        Column("change_pct", "col_change_pct", Kind.SIGNED_PCT),
+    ] + [Column(str(y), str(y), Kind.VALUE, literal_header=True, human=False) for y in years]
+    return Result("trend", "title_trend", frame, columns)
