@@ -154,7 +154,8 @@ def _run(common: Common, build: Callable[[Dataset], Result]) -> None:
         _silence_stdout()
         raise typer.Exit(ExitCode.OK) from None
     except KeyboardInterrupt:
-        _fail(Message("interrupted"), ExitCode.INTERRUPTED, lang)
+        _stderr("kanaalstats: " + text("interrupted", lang))
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
     except typer.Exit:
         raise
     except Exception as error:

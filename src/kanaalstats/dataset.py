@@ -22,7 +22,7 @@ from kanaalstats.dutch_numbers import (
 )
 from kanaalstats.errors import DataError, UsageError
 from kanaalstats.messages import Message
-from kanaalstats.source_text import Row, SourceText, read_rows, read_source
+from kanaalstats.source_text import STDIN, Row, SourceText, read_rows, read_source
 from kanaalstats.units import UNITS, infer_unit, strip_unit_words
 
 if TYPE_CHECKING:
@@ -119,7 +119,10 @@ def builtin_paths() -> list[Path]:
 def load(paths: Sequence[Path] | None = None) -> Dataset:
     """Load one or more files (the built-in data when none is given) into one Dataset."""
     chosen = list(paths) if paths else builtin_paths()
-    names = [path.name if not paths else str(path) for path in chosen]
+    names = [
+        path.name if not paths else "<stdin>" if str(path) == STDIN else str(path)
+        for path in chosen
+    ]
     parts = [_load_file(path, name) for path, name in zip(chosen, names, strict=True)]
     return _merge(parts, tuple(names))
 

@@ -7,12 +7,13 @@ Babel supplies the locale's symbols and grouping; the rounding is done here firs
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
 from kanaalstats.units import PERCENT, SCALE
 
 MISSING_TEXT = "–"
+_WIDE = Context(prec=400)
 # Not an indicator's unit: the unit of a difference between two percentages.
 PERCENTAGE_POINTS = "pp"
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -22,7 +23,8 @@ def round_half_up(value: float, decimals: int) -> Decimal:
     """Round as statistical offices do: 12.5 → 13, -12.5 → -13, 2.675 → 2.68."""
     # str() gives the shortest repr, so 2.675 rounds as written instead of as 2.67499999...
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    # Enough digits for the largest double (1e308) written out in full.
+    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 @lru_cache(maxsize=64)
@@ -33,7 +35,7 @@ def _pattern(decimals: int, signed: bool) -> str:
 
 def format_number(value: float | None, decimals: int, lang: str, signed: bool = False) -> str:
     """`223.449`, `3,6`, `+12,1` in Dutch; `223,449`, `3.6` in English; `–` when missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or not math.isfinite(value):
         return MISSING_TEXT
     from babel.numbers import format_decimal
 
@@ -41,7 +43,10 @@ def format_number(value: float | None, decimals: int, lang: str, signed: bool = 
     if rounded == 0:
         # Neither "-0" nor "+0": no change reads as 0.
         rounded, signed = abs(rounded), False
-    return str(format_decimal(rounded, format=_pattern(decimals, signed), locale=_LOCALES[lang]))
+    with localcontext(_WIDE):
+        return str(
+            format_decimal(rounded, format=_pattern(decimals, signed), locale=_LOCALES[lang])
+        )
 
 
 def format_percent(value: float | None, decimals: int, lang: str, signed: bool = False) -> str:

@@ -339,6 +339,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "note_missing_value": ("ontbreekt", "missing"),
     "note_zero_base": ("basis is 0", "base is 0"),
     "note_negative_base": ("basis negatief", "negative base"),
+    "note_too_large": ("te groot om te berekenen", "too large to compute"),
     # --- titles and column headers ---------------------------------------------------------
     "title_table": ("Kerncijfers", "Key figures"),
     "title_indicators": ("Indicatoren", "Indicators"),

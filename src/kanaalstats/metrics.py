@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 NOTE_MISSING = "missing_value"
 NOTE_ZERO_BASE = "zero_base"
 NOTE_NEGATIVE_BASE = "negative_base"
+NOTE_TOO_LARGE = "too_large"
 
 
 class DaysBasis(StrEnum):
@@ -77,16 +78,23 @@ def growth(
     a = frame["from_value"].to_numpy(dtype="float64")
     b = frame["to_value"].to_numpy(dtype="float64")
     span = (frame["to_year"] - frame["from_year"]).to_numpy(dtype="float64")
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
         change = b - a
         positive_base = a > 0
         change_pct = np.where(positive_base, (b - a) / a * 100.0, np.nan)
         ratio = np.where(positive_base & (b >= 0), b / a, np.nan)
         cagr = np.where(span > 1, (np.power(ratio, 1.0 / span) - 1.0) * 100.0, np.nan)
     missing = np.isnan(a) | np.isnan(b)
+    # Figures near the float limit (1e308) can overflow to infinity; that is no figure.
+    too_large = ~missing & ~(
+        np.isfinite(change) & np.isfinite(np.where(positive_base, change_pct, 0.0))
+    )
+    change = np.where(np.isfinite(change), change, np.nan)
+    change_pct = np.where(np.isfinite(change_pct), change_pct, np.nan)
+    cagr = np.where(np.isfinite(cagr), cagr, np.nan)
     note = np.select(
-        [missing, a == 0, a < 0],
-        [NOTE_MISSING, NOTE_ZERO_BASE, NOTE_NEGATIVE_BASE],
+        [missing, a == 0, a < 0, too_large],
+        [NOTE_MISSING, NOTE_ZERO_BASE, NOTE_NEGATIVE_BASE, NOTE_TOO_LARGE],
         default="",
     )
     frame = frame.assign(
@@ -173,9 +181,9 @@ def share(
     years = [year] if year is not None else dataset.years
     num = np.array([values.get((numerator, y), np.nan) for y in years], dtype="float64")
     den = np.array([values.get((denominator, y), np.nan) for y in years], dtype="float64")
-    num *= SCALE.get(units[numerator], 1.0)
-    den *= SCALE.get(units[denominator], 1.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
+        num *= SCALE.get(units[numerator], 1.0)
+        den *= SCALE.get(units[denominator], 1.0)
         pct = np.where(den != 0, num / den * 100.0, np.nan)
     zero = den == 0
     notes: list[Message] = []

@@ -55,7 +55,8 @@ def _is_missing(value: Any) -> bool:
     if value is None:
         return True
     try:
-        return bool(math.isnan(value))
+        # Infinity is no figure either: JSON has no way to write it.
+        return not math.isfinite(value)
     except TypeError:
         return value is _pd_na()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from kanaalstats.errors import DataError, InputFileError
 # Larger files are panels, read by pandas directly; a cell this long is never a figure.
 _CSV_FIELD_LIMIT = 1_000_000
 _DELIMITERS = (";", "\t", ",")
+STDIN = "-"
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,8 @@ def read_source(path: Path, name: str | None = None) -> SourceText:
     """Read and decode a table file; refuse directories, binaries, workbooks and web pages."""
     shown = name or str(path)
     try:
-        raw = path.read_bytes()
+        # `-` is standard input, so a table can be piped in: `... | kanaalstats table -d -`.
+        raw = sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
     except FileNotFoundError:
         raise InputFileError("file_not_found", path=shown) from None
     except IsADirectoryError:

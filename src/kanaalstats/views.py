@@ -358,7 +358,7 @@ def trend(dataset: Dataset, indicators: Sequence[str]) -> Result:
     first = np.where(has_any, matrix[rows, first_at], np.nan)
     last = np.where(has_any, matrix[rows, last_at], np.nan)
     span = has_any & (last_at > first_at)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
         change = np.where(span, last - first, np.nan)
         change_pct = np.where(span & (first > 0), (last - first) / first * 100.0, np.nan)
     year_array = np.array(years)
