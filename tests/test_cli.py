@@ -322,3 +322,23 @@ def test_debug_shows_the_exception() -> None:
     result = run("--debug", "table", "--data", "/no/such/file.csv")
     assert result.exception is not None
     assert "file_not_found" in str(result.exception) or "not found" in str(result.exception)
+
+
+def test_interrupted_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kanaalstats.render
+
+    def half_then_interrupt(
+        result: object, fmt: object, lang: str, stream: Any, to_file: bool
+    ) -> None:
+        stream.write("indicator,half a row")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kanaalstats.render, "render", half_then_interrupt)
+    target = write(tmp_path, "out.csv", "old content\n")
+    result = run("growth", "--format", "csv", "-o", str(target))
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert result.stderr == "kanaalstats: Afgebroken.\n"
+    assert target.read_text(encoding="utf-8") == "old content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,34 @@ def test_colour_only_when_asked_for_off_a_terminal(
         "% inwoners dat een melding openbare ruimte heeft gedaan in afgelopen 12 maanden"
         in done.stdout
     )
+
+
+def test_ctrl_c_prints_one_short_line() -> None:
+    # `--data -` waits for standard input, so the signal arrives while the command runs.
+    process = subprocess.Popen(
+        [_script(), "table", "--data", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=ENV,
+    )
+    time.sleep(3)  # past start-up, into the read
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr.decode() == "kanaalstats: Afgebroken.\n"
+    assert stdout == b""
+
+
+def test_table_from_standard_input() -> None:
+    done = subprocess.run(
+        [_script(), "growth", "--data", "-", "--format", "csv"],
+        input=";2018;2019\naantal bezoeken;1.000;1.100\n",
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    # 1.100 - 1.000 = 100; 100 / 1.000 = 10%
+    assert ",2018,2019,1000,1100,100,count,10," in done.stdout
