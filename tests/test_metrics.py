@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
 from kanaalstats import metrics
-from kanaalstats.dataset import Dataset
+from kanaalstats.dataset import Dataset, load
 from kanaalstats.errors import UndefinedError, UsageError
 
 
@@ -121,21 +122,10 @@ def test_share_refuses_percent(builtin: Dataset) -> None:
         metrics.share(builtin, "inwoners_met_melding", "digitale_aanvragen")
 
 
-def test_zero_base_is_undefined() -> None:
-    import pandas as pd
-
-    indicators = pd.DataFrame(
-        {"label_nl": ["a", "b"], "label_en": ["", ""], "unit": ["flow", "flow"]}, index=["a", "b"]
-    )
-    values = pd.DataFrame(
-        {
-            "indicator": ["a", "a", "b", "b"],
-            "year": [2018, 2019, 2018, 2019],
-            "value": [0.0, 5.0, 0.0, 10.0],
-            "decimals": [0, 0, 0, 0],
-        }
-    )
-    dataset = Dataset(indicators, values)
+def test_zero_base_is_undefined(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("id,label_nl,unit,2018,2019\na,a,flow,0,5\nb,b,flow,0,10\n", encoding="utf-8")
+    dataset = load([table])
     row = metrics.growth(dataset, ["a"], 2018, 2019).iloc[0]
     assert row["change"] == 5
     assert math.isnan(row["change_pct"])

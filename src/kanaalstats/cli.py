@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from kanaalstats import __version__
-from kanaalstats.errors import ExitCode, KanaalstatsError
+from kanaalstats.errors import ExitCode, KanaalstatsError, UsageError
 from kanaalstats.messages import Lang, Message, text
 from kanaalstats.metrics import DaysBasis
 from kanaalstats.render import OutputFormat
@@ -85,6 +85,15 @@ IndicatorsArgument = Annotated[
 DaysOption = Annotated[
     DaysBasis, typer.Option("--days", help="Days in a year: calendar (366 in leap years) or 365.")
 ]
+EntityOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--entity",
+        "-e",
+        help="Only this entity of a panel (repeatable); default: all entities.",
+        show_default=False,
+    ),
+]
 YearOption = Annotated[
     int | None, typer.Option("--year", "-y", help="Only this year.", show_default=False)
 ]
@@ -99,6 +108,7 @@ class Common:
     lang: Lang
     output: Path | None
     units: list[str] | None
+    entities: list[str] | None
     other_inputs: tuple[Path, ...] = ()  # files besides --data that -o must not overwrite
 
 
@@ -131,6 +141,7 @@ def _run(common: Common, build: Callable[[Dataset], Result]) -> None:
         for warning in dataset.warnings:
             _stderr(f"kanaalstats: {text('warning_prefix', lang)}: {warning.render(lang)}")
         dataset = dataset.with_units(parse_unit_overrides(common.units or [], dataset))
+        dataset = dataset.for_entities(common.entities or [])
         result = build(dataset)
         if common.output is not None:
             refuse_input_as_output(common.output, [*(common.data or []), *common.other_inputs])
@@ -201,6 +212,7 @@ def table(
     lang: LangOption = Lang.NL,
     output: OutputOption = None,
     unit: UnitOption = None,
+    entity: EntityOption = None,
 ) -> None:
     """The key-figures table as published: indicators × years, units and footnotes.
 
@@ -210,7 +222,7 @@ def table(
     from kanaalstats.selection import resolve_indicators
 
     _run(
-        Common(data, fmt, lang, output, unit),
+        Common(data, fmt, lang, output, unit, entity),
         lambda ds: views.table(ds, resolve_indicators(indicators, ds.ids), str(lang)),
     )
 
@@ -222,6 +234,7 @@ def indicators(
     lang: LangOption = Lang.NL,
     output: OutputOption = None,
     unit: UnitOption = None,
+    entity: EntityOption = None,
 ) -> None:
     """List the indicators: id, label, unit and the years with a value.
 
@@ -229,7 +242,7 @@ def indicators(
     """
     from kanaalstats import views
 
-    _run(Common(data, fmt, lang, output, unit), views.indicators)
+    _run(Common(data, fmt, lang, output, unit, entity), views.indicators)
 
 
 @app.command()
@@ -246,6 +259,7 @@ def growth(
     lang: LangOption = Lang.NL,
     output: OutputOption = None,
     unit: UnitOption = None,
+    entity: EntityOption = None,
 ) -> None:
     """Change per indicator: absolute, relative (%), percentage points for percentages, CAGR.
 
@@ -261,7 +275,7 @@ def growth(
         check_span(from_year, to_year, ds.years)
         return views.growth(ds, chosen, from_year, to_year)
 
-    _run(Common(data, fmt, lang, output, unit), build)
+    _run(Common(data, fmt, lang, output, unit, entity), build)
 
 
 @app.command()
@@ -274,6 +288,7 @@ def daily(
     lang: LangOption = Lang.NL,
     output: OutputOption = None,
     unit: UnitOption = None,
+    entity: EntityOption = None,
 ) -> None:
     """Average per day of flow indicators (events over a year), millions converted to units.
 
@@ -288,7 +303,7 @@ def daily(
             check_year(year, ds.years)
         return views.daily(ds, chosen, year, days)
 
-    _run(Common(data, fmt, lang, output, unit), build)
+    _run(Common(data, fmt, lang, output, unit, entity), build)
 
 
 @app.command()
@@ -301,6 +316,7 @@ def share(
     lang: LangOption = Lang.NL,
     output: OutputOption = None,
     unit: UnitOption = None,
+    entity: EntityOption = None,
 ) -> None:
     """Share of one indicator in another, per year, in %.
 
@@ -316,7 +332,7 @@ def share(
             check_year(year, ds.years)
         return views.share(ds, part, whole, year, str(lang))
 
-    _run(Common(data, fmt, lang, output, unit), build)
+    _run(Common(data, fmt, lang, output, unit, entity), build)
 
 
 @app.command()
@@ -334,6 +350,7 @@ def report(
     lang: LangOption = Lang.NL,
     output: OutputOption = None,
     unit: UnitOption = None,
+    entity: EntityOption = None,
 ) -> None:
     """Summary sentences for a year: level, direction, change, per-day average.
 
@@ -347,7 +364,7 @@ def report(
         summarised = check_year(year, ds.years) if year is not None else ds.years[-1]
         return views.report(ds, chosen, summarised, days, str(lang))
 
-    _run(Common(data, fmt, lang, output, unit), build)
+    _run(Common(data, fmt, lang, output, unit, entity), build)
 
 
 @app.command()
@@ -366,6 +383,7 @@ def trend(
     lang: LangOption = Lang.NL,
     output: OutputOption = None,
     unit: UnitOption = None,
+    entity: EntityOption = None,
 ) -> None:
     """Per indicator a sparkline over the years, first and last value and the overall change.
 
@@ -380,7 +398,7 @@ def trend(
             _draw(plot, ds, chosen, str(lang), data or [])
         return views.trend(ds, chosen)
 
-    _run(Common(data, fmt, lang, output, unit), build)
+    _run(Common(data, fmt, lang, output, unit, entity), build)
 
 
 def _draw(
@@ -415,6 +433,7 @@ def check(
     lang: LangOption = Lang.NL,
     output: OutputOption = None,
     unit: UnitOption = None,
+    entity: EntityOption = None,
 ) -> None:
     """Check the report's claims against the data; exit 1 when a claim is inconsistent.
 
@@ -424,10 +443,14 @@ def check(
     from kanaalstats.claims import check_all, load_claims
 
     def build(ds: Dataset) -> Result:
+        if len(ds.entities) > 1:
+            raise UsageError("check_needs_one_entity", count=len(ds.entities))
         claims = load_claims(claims_file, ds)
         return views.check(check_all(claims, ds), ds, strict, str(lang))
 
-    _run(Common(data, fmt, lang, output, unit, (claims_file,) if claims_file else ()), build)
+    _run(
+        Common(data, fmt, lang, output, unit, entity, (claims_file,) if claims_file else ()), build
+    )
 
 
 def main() -> None:

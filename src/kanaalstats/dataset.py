@@ -21,14 +21,24 @@ from kanaalstats.dutch_numbers import (
     parse_published_row,
 )
 from kanaalstats.errors import DataError, UsageError
+from kanaalstats.long_form import is_long_header, read_long_csv, read_parquet
 from kanaalstats.messages import Message
-from kanaalstats.source_text import STDIN, Row, SourceText, read_rows, read_source
+from kanaalstats.source_text import (
+    STDIN,
+    Row,
+    SourceText,
+    peek_source,
+    read_rows,
+    read_source,
+    sniff_delimiter,
+)
 from kanaalstats.units import UNITS, infer_unit, strip_unit_words
 
 if TYPE_CHECKING:
     import pandas as pd
 
 BUILTIN_FILES = ("kerncijfers.csv", "tekstcijfers.csv")
+PARQUET_SUFFIXES = (".parquet", ".pq")
 METADATA_COLUMNS = (
     "label_nl",
     "label_en",
@@ -71,6 +81,7 @@ class _Part:
     indicators: list[_Indicator] = field(default_factory=list)
     values: list[tuple[str, int, float | None, int]] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)
+    frame: pd.DataFrame | None = None  # the long form's values, already tidy
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,28 @@ class Dataset:
     @property
     def years(self) -> list[int]:
         return sorted(int(y) for y in self.values["year"].unique())
+
+    @property
+    def entities(self) -> list[str]:
+        """The entities of a panel (municipalities, districts); empty for a single table."""
+        return [str(e) for e in self.values["entity"].cat.categories if str(e)]
+
+    @property
+    def has_entities(self) -> bool:
+        return bool(self.entities)
+
+    def for_entities(self, names: Sequence[str]) -> Dataset:
+        """Only the named entities (`--entity`), each named exactly or by a unique prefix."""
+        if not names:
+            return self
+        from kanaalstats.selection import resolve_entity
+
+        if not self.has_entities:
+            raise UsageError("no_entities")
+        chosen = list(dict.fromkeys(resolve_entity(name, self.entities) for name in names))
+        values = self.values[self.values["entity"].isin(chosen)]
+        values = values.assign(entity=values["entity"].cat.remove_unused_categories())
+        return replace(self, values=values.reset_index(drop=True))
 
     def unit(self, indicator: str) -> str:
         return str(self.indicators.at[indicator, "unit"])
@@ -128,13 +161,20 @@ def load(paths: Sequence[Path] | None = None) -> Dataset:
 
 
 def _load_file(path: Path, name: str) -> _Part:
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        return _long_part(*read_parquet(path, name), name)
+    head = peek_source(path, name)
+    if head.text.strip() and is_long_header(_header_names(head.text)):
+        # A panel can be large: let pandas read the file itself unless it must be decoded first.
+        if str(path) != STDIN and head.encoding == "utf-8":
+            return _long_part(*read_long_csv(path, name, sniff_delimiter(head.text)), name)
+        whole = read_source(path, name)
+        return _long_part(*read_long_csv(whole.text, name, sniff_delimiter(whole.text)), name)
     source = read_source(path, name)
     rows = [row for row in read_rows(source) if any(cell.strip() for cell in row.cells)]
     if not rows:
         raise DataError("empty_table", path=name)
     header = {cell.strip().lower() for cell in rows[0].cells}
-    if {"indicator", "year", "value"} <= header:
-        return _load_long(source, rows)
     # `indicator`/`label` are what `table --format csv` writes, so its output loads back.
     if header & {"id", "indicator"} and "unit" in header:
         return _load_canonical(source, rows)
@@ -196,72 +236,42 @@ def _load_canonical(source: SourceText, rows: list[Row]) -> _Part:
     return part
 
 
-# --- long form: indicator,year,value (+ optional unit, label_nl, label_en) ------------------
+# --- long form: read by long_form.py; here its indicators become metadata ------------------
 
 
-def _load_long(source: SourceText, rows: list[Row]) -> _Part:
-    header = [cell.strip().lower() for cell in rows[0].cells]
-    column = {name: i for i, name in enumerate(header)}
-    if "entity" in column:
-        raise DataError("entity_not_supported", path=source.name)
-    part = _Part()
-    if "unit" not in column:
-        part.warnings.append(Message("long_without_unit", {"path": source.name}))
-    seen: dict[tuple[str, int], int] = {}
-    indicators: dict[str, _Indicator] = {}
-    for row in rows[1:]:
-        _check_width(source.name, row, len(header))
+def _header_names(text: str) -> set[str]:
+    for line in text.splitlines():
+        if line.strip():
+            delimiter = sniff_delimiter(line)
+            return {cell.strip().strip('"').lower() for cell in line.split(delimiter)}
+    return set()
 
-        def get(name: str, row: Row = row) -> str:
-            i = column.get(name)
-            return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
 
-        indicator, year_text, text = get("indicator"), get("year"), get("value")
-        if not _ID.fullmatch(indicator):
-            raise DataError("bad_id", path=source.name, line=row.line, value=indicator)
-        if not _YEAR.fullmatch(year_text):
-            raise DataError("bad_year", path=source.name, line=row.line, value=year_text)
-        year = int(year_text)
-        if (indicator, year) in seen:
-            raise DataError(
-                "duplicate_value",
-                path=source.name,
+def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> _Part:
+    first = frame.drop_duplicates("indicator")
+    labels = {
+        column: first[column].astype(str).tolist()
+        for column in ("label_nl", "label", "label_en")
+        if column in first
+    }
+    part = _Part(
+        warnings=warnings, frame=frame[["entity", "indicator", "year", "value", "decimals"]]
+    )
+    for position, indicator in enumerate(first["indicator"].astype(str)):
+        label = (
+            labels.get("label_nl", labels.get("label", [indicator] * len(first)))[position]
+            or indicator
+        )
+        part.indicators.append(
+            _Indicator(
                 id=indicator,
-                year=year,
-                line=row.line,
-                first=seen[indicator, year],
+                label_nl=label,
+                label_en=labels.get("label_en", [""] * len(first))[position],
+                line=int(first.index[position]) + 2,
+                origin=name,
+                unit=str(first["unit"].iloc[position]),
             )
-        seen[indicator, year] = row.line
-        unit = get("unit") or "flow"
-        if unit not in UNITS:
-            raise DataError(
-                "bad_unit", path=source.name, line=row.line, value=unit, choices=", ".join(UNITS)
-            )
-        known = indicators.get(indicator)
-        if known is None:
-            indicators[indicator] = _Indicator(
-                id=indicator,
-                label_nl=get("label_nl") or get("label") or indicator,
-                label_en=get("label_en"),
-                line=row.line,
-                origin=source.name,
-                unit=unit,
-            )
-        elif known.unit != unit:
-            raise DataError(
-                "unit_conflict",
-                path=source.name,
-                line=row.line,
-                id=indicator,
-                value=unit,
-                first=known.unit,
-            )
-        try:
-            cell = parse_machine_number(text)
-        except NumberFormatError as error:
-            raise _cell_error(source.name, row.line, year, text, error) from None
-        part.values.append((indicator, year, cell.value, cell.decimals))
-    part.indicators = list(indicators.values())
+        )
     return part
 
 
@@ -446,21 +456,54 @@ def _merge(parts: list[_Part], sources: tuple[str, ...]) -> Dataset:
     indicators = pd.DataFrame.from_records(
         records, columns=["id", *METADATA_COLUMNS, "origin"]
     ).set_index("id")
-    values = pd.DataFrame.from_records(
-        [row for part in parts for row in part.values],
-        columns=["indicator", "year", "value", "decimals"],
-    )
+    frames = [part.frame for part in parts if part.frame is not None]
+    listed = [row for part in parts for row in part.values]
+    if listed:
+        small = pd.DataFrame.from_records(
+            listed, columns=["indicator", "year", "value", "decimals"]
+        )
+        frames.append(small.assign(entity=""))
+    if len(frames) > 1:
+        # Categories of different files do not concatenate; names are few, so go via text.
+        frames = [
+            f.assign(entity=f["entity"].astype(str), indicator=f["indicator"].astype(str))
+            for f in frames
+        ]
+        values = pd.concat(frames, ignore_index=True)
+    else:
+        values = frames[0]
+    # Categories keep the order the files list the indicators in (the order analysts
+    # publish), and make the panel's repeated names cheap.
     values = values.astype(
-        {"indicator": "str", "year": "int64", "value": "float64", "decimals": "int64"}
+        {
+            "entity": "category",
+            "indicator": pd.CategoricalDtype(list(origins)),
+            "year": "int64",
+            "value": "float64",
+            "decimals": "int8",
+        }
     )
-    # Keep the order the files list the indicators in: that is the order analysts publish.
-    order = {indicator: position for position, indicator in enumerate(origins)}
-    values = values.sort_values(
-        ["indicator", "year"],
-        key=lambda column: column.map(order) if column.name == "indicator" else column,
-    ).reset_index(drop=True)
+    keys = ["entity", "indicator", "year"]
+    if not _is_sorted(values, keys):
+        values = values.sort_values(keys, kind="stable").reset_index(drop=True)
     warnings = tuple(w for part in parts for w in part.warnings)
     return Dataset(indicators=indicators, values=values, warnings=warnings, sources=sources)
+
+
+def _is_sorted(frame: pd.DataFrame, keys: list[str]) -> bool:
+    """Whether rows already come in key order (panels usually do), so sorting can be skipped."""
+    import numpy as np
+
+    if len(frame) < 2:
+        return True
+    ahead = np.zeros(len(frame) - 1, dtype=bool)  # row i+1 comes after row i
+    tied = np.ones(len(frame) - 1, dtype=bool)
+    for key in keys:
+        column = frame[key]
+        codes = column.cat.codes.to_numpy() if hasattr(column, "cat") else column.to_numpy()
+        ahead |= tied & (codes[1:] > codes[:-1])
+        tied &= codes[1:] == codes[:-1]
+    return bool(ahead.all())
 
 
 def parse_unit_overrides(specs: Sequence[str], dataset: Dataset) -> dict[str, str]:

@@ -129,10 +129,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: geen kolom 'unit'; alle indicatoren worden als stroomgrootheid (flow) gelezen. Voeg een kolom 'unit' toe of gebruik --unit.",
         "{path}: no 'unit' column; every indicator is read as a flow. Add a 'unit' column or use --unit.",
     ),
-    "entity_not_supported": (
-        "{path}: een kolom 'entity' wordt nog niet ondersteund. Splits het bestand per entiteit.",
-        "{path}: an 'entity' column is not supported yet. Split the file per entity.",
-    ),
     "cell_not_a_number": (
         "{path}, regel {line}, jaar {year}: '{text}' is geen getal. Gebruik Nederlandse notatie (3,6 · 223.449 · 56%) of '-' voor ontbrekend.",
         "{path}, line {line}, year {year}: '{text}' is not a number. Use Dutch notation (3,6 · 223.449 · 56%) or '-' for missing.",
@@ -169,6 +165,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "indicator_ambiguous": (
         "'{name}' past bij meerdere indicatoren: {candidates}. Typ meer van het id.",
         "'{name}' matches several indicators: {candidates}. Type more of the id.",
+    ),
+    "no_entities": (
+        "--entity werkt alleen met een paneel (een long-bestand met een kolom 'entity').",
+        "--entity only works with a panel (a long file with an 'entity' column).",
+    ),
+    "entity_unknown": (
+        "gebied '{name}' staat niet in de gegevens. Bedoelde u: {candidates}?",
+        "entity '{name}' is not in the data. Did you mean: {candidates}?",
+    ),
+    "entity_ambiguous": (
+        "'{name}' past bij meerdere gebieden: {candidates}. Typ meer van de naam.",
+        "'{name}' matches several entities: {candidates}. Type more of the name.",
+    ),
+    "check_needs_one_entity": (
+        "de gegevens bevatten {count} gebieden; een claimsbestand gaat over één. Kies er één met --entity.",
+        "the data holds {count} entities; a claims file is about one. Choose one with --entity.",
+    ),
+    "parquet_needs_pyarrow": (
+        'voor Parquet-bestanden is pyarrow nodig. Installeer het met: pip install "kanaalstats[parquet]"',
+        'Parquet files need pyarrow. Install it with: pip install "kanaalstats[parquet]"',
+    ),
+    "parquet_not_long": (
+        "{path}: een Parquet-bestand moet de lange vorm hebben (kolommen indicator, year, value; gevonden: {columns}).",
+        "{path}: a Parquet file must be in long form (columns indicator, year, value; found: {columns}).",
+    ),
+    "parquet_bad_types": (
+        "{path}: 'year' moet uit gehele getallen bestaan en 'value' uit getallen.",
+        "{path}: 'year' must hold whole numbers and 'value' numbers.",
     ),
     "year_not_in_data": (
         "jaar {year} zit niet in de gegevens ({first}–{last}).",
@@ -347,6 +371,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title_daily": ("Gemiddelde per dag", "Average per day"),
     "title_share": ("Aandeel", "Share"),
     "col_indicator": ("Indicator", "Indicator"),
+    "col_entity": ("Gebied", "Entity"),
     "col_id": ("Id", "Id"),
     "col_label": ("Omschrijving", "Description"),
     "col_unit": ("Eenheid", "Unit"),

@@ -7,7 +7,6 @@ a figure does not exist, with the reason in `note`). No formatting, no printing.
 from __future__ import annotations
 
 import calendar
-import itertools
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING
 from kanaalstats.dataset import Dataset
 from kanaalstats.errors import UndefinedError, UsageError
 from kanaalstats.messages import Message
-from kanaalstats.units import COUNT_UNITS, FLOW_UNITS, PERCENT, SCALE
+from kanaalstats.units import COUNT_UNITS, FLOW_UNITS, SCALE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,21 +59,11 @@ def growth(
     import numpy as np
     import pandas as pd
 
-    values = dataset.values[dataset.values["indicator"].isin(list(indicators))]
-    years = dataset.years
+    values = select(dataset, indicators)
     if from_year is not None and to_year is not None:
-        pairs = [(from_year, to_year)]
+        frame = _between(values, from_year, to_year)
     else:
-        pairs = list(itertools.pairwise(years))
-    pair_frame = pd.DataFrame(pairs, columns=["from_year", "to_year"])
-    grid = pd.DataFrame({"indicator": list(indicators)}).merge(pair_frame, how="cross")
-    start = values.rename(
-        columns={"year": "from_year", "value": "from_value", "decimals": "d_from"}
-    )
-    end = values.rename(columns={"year": "to_year", "value": "to_value", "decimals": "d_to"})
-    frame = grid.merge(start, on=["indicator", "from_year"], how="left").merge(
-        end, on=["indicator", "to_year"], how="left"
-    )
+        frame = _consecutive(values, dataset.years)
     a = frame["from_value"].to_numpy(dtype="float64")
     b = frame["to_value"].to_numpy(dtype="float64")
     span = (frame["to_year"] - frame["from_year"]).to_numpy(dtype="float64")
@@ -92,23 +81,23 @@ def growth(
     change = np.where(np.isfinite(change), change, np.nan)
     change_pct = np.where(np.isfinite(change_pct), change_pct, np.nan)
     cagr = np.where(np.isfinite(cagr), cagr, np.nan)
-    note = np.select(
-        [missing, a == 0, a < 0, too_large],
-        [NOTE_MISSING, NOTE_ZERO_BASE, NOTE_NEGATIVE_BASE, NOTE_TOO_LARGE],
-        default="",
-    )
+    # A categorical note costs a byte a row; strings would cost dozens on a large panel.
+    codes = np.select([missing, a == 0, a < 0, too_large], [0, 1, 2, 3], default=-1).astype("int8")
+    notes = [NOTE_MISSING, NOTE_ZERO_BASE, NOTE_NEGATIVE_BASE, NOTE_TOO_LARGE]
     frame = frame.assign(
         change=change,
         change_pct=change_pct,
         cagr_pct=cagr,
         decimals=np.fmax(
-            frame["d_from"].to_numpy(dtype="float64"), frame["d_to"].to_numpy(dtype="float64")
+            frame.pop("d_from").to_numpy(dtype="float64"),
+            frame.pop("d_to").to_numpy(dtype="float64"),
         ),
-        note=pd.Series(note, index=frame.index).replace("", None),
+        note=pd.Categorical.from_codes(codes, categories=pd.Index(notes)),
     )
     frame = _with_metadata(frame, dataset)
     return frame[
         [
+            "entity",
             "indicator",
             "unit",
             "from_year",
@@ -122,6 +111,69 @@ def growth(
             "note",
         ]
     ]
+
+
+def select(dataset: Dataset, indicators: Sequence[str] | None) -> pd.DataFrame:
+    """The values of some indicators (all rows, without a copy, when all are asked for)."""
+    values = dataset.values
+    if indicators is None or set(indicators) >= set(dataset.ids):
+        return values
+    return values[values["indicator"].isin(list(indicators))]
+
+
+def _between(values: pd.DataFrame, from_year: int, to_year: int) -> pd.DataFrame:
+    """One row per series (entity × indicator) with its values in two given years."""
+    keys = ["entity", "indicator"]
+    series = values[keys].drop_duplicates()
+    start = values.loc[values["year"] == from_year, [*keys, "value", "decimals"]]
+    end = values.loc[values["year"] == to_year, [*keys, "value", "decimals"]]
+    frame = series.merge(
+        start.rename(columns={"value": "from_value", "decimals": "d_from"}), on=keys, how="left"
+    ).merge(end.rename(columns={"value": "to_value", "decimals": "d_to"}), on=keys, how="left")
+    return frame.assign(from_year=from_year, to_year=to_year)
+
+
+def _consecutive(values: pd.DataFrame, years: list[int]) -> pd.DataFrame:
+    """Each row paired with the same series' row of the previous year in the data.
+
+    The values are sorted by entity, indicator and year, so the previous year's row, when
+    there is one, is the row just before: no join, one pass over the columns.
+    """
+    import numpy as np
+    import pandas as pd
+
+    all_years = np.asarray(years)
+    year = values["year"].to_numpy()
+    position = np.searchsorted(all_years, year)
+    previous_year = np.where(position > 0, all_years[np.maximum(position - 1, 0)], -1)
+    entity = values["entity"].cat.codes.to_numpy()
+    indicator = values["indicator"].cat.codes.to_numpy()
+    value = values["value"].to_numpy()
+    decimals = values["decimals"].to_numpy()
+    same = np.zeros(len(values), dtype=bool)
+    same[1:] = (
+        (entity[1:] == entity[:-1])
+        & (indicator[1:] == indicator[:-1])
+        & (year[:-1] == previous_year[1:])
+    )
+    before = np.empty(len(values))
+    before[0:1] = np.nan
+    before[1:] = value[:-1]
+    before_decimals = np.zeros(len(values), dtype="float64")
+    before_decimals[1:] = decimals[:-1]
+    keep = previous_year >= 0  # the first year in the data has no year before it
+    return pd.DataFrame(
+        {
+            "entity": values["entity"].array[keep],
+            "indicator": values["indicator"].array[keep],
+            "from_year": previous_year[keep],
+            "to_year": year[keep],
+            "from_value": np.where(same, before, np.nan)[keep],
+            "to_value": value[keep],
+            "d_from": np.where(same, before_decimals, np.nan)[keep],
+            "d_to": decimals[keep].astype("float64"),
+        }
+    )
 
 
 def daily(
@@ -147,16 +199,25 @@ def daily(
         skipped = [i for i in dataset.ids if units[i] not in FLOW_UNITS]
         if skipped:
             notes.append(Message("daily_skipped", {"ids": ", ".join(skipped)}))
-    values = dataset.values[dataset.values["indicator"].isin(chosen)]
+    import numpy as np
+
+    values = select(dataset, chosen)
     if year is not None:
         values = values[values["year"] == year]
     frame = _with_metadata(values.reset_index(drop=True), dataset)
     scale = frame["unit"].map(lambda unit: SCALE.get(unit, 1.0)).astype("float64")
-    days = frame["year"].map(lambda y: days_in_year(int(y), basis)).astype("int64")
-    frame = frame.assign(value=frame["value"] * scale, days=days)
+    years = frame["year"].to_numpy()
+    if basis is DaysBasis.FIXED_365:
+        days = np.full(len(years), 365, dtype="int64")
+    else:
+        leap = (years % 4 == 0) & ((years % 100 != 0) | (years % 400 == 0))
+        days = np.where(leap, 366, 365)
+    with np.errstate(all="ignore"):
+        frame = frame.assign(value=frame["value"] * scale, days=days)
     frame = frame.assign(per_day=frame["value"] / frame["days"], basis=str(basis))
     notes.append(Message(f"basis_{basis.name.lower()}", {}))
-    return frame[["indicator", "unit", "year", "value", "days", "per_day", "basis"]], notes
+    columns = ["entity", "indicator", "unit", "year", "value", "days", "per_day", "basis"]
+    return frame[columns], notes
 
 
 def share(
@@ -177,42 +238,49 @@ def share(
     for indicator in (numerator, denominator):
         if units[indicator] not in COUNT_UNITS:
             raise UsageError("share_needs_counts", id=indicator, unit=units[indicator])
-    values = dataset.values.set_index(["indicator", "year"])["value"]
-    years = [year] if year is not None else dataset.years
-    num = np.array([values.get((numerator, y), np.nan) for y in years], dtype="float64")
-    den = np.array([values.get((denominator, y), np.nan) for y in years], dtype="float64")
+    import pandas as pd
+
+    values = dataset.values
+    if year is not None:
+        values = values[values["year"] == year]
+    columns = ["entity", "year", "value"]
+    part = values.loc[values["indicator"] == numerator, columns]
+    whole = values.loc[values["indicator"] == denominator, columns]
+    frame = part.merge(whole, on=["entity", "year"], how="outer", suffixes=("_n", "_d"))
+    if year is not None and frame.empty:
+        frame = pd.DataFrame(
+            {"entity": [""], "year": [year], "value_n": [np.nan], "value_d": [np.nan]}
+        )
+    num = frame["value_n"].to_numpy(dtype="float64")
+    den = frame["value_d"].to_numpy(dtype="float64")
     with np.errstate(all="ignore"):
-        num *= SCALE.get(units[numerator], 1.0)
-        den *= SCALE.get(units[denominator], 1.0)
+        num = num * SCALE.get(units[numerator], 1.0)
+        den = den * SCALE.get(units[denominator], 1.0)
         pct = np.where(den != 0, num / den * 100.0, np.nan)
     zero = den == 0
     notes: list[Message] = []
     if zero.any():
-        zero_years = ", ".join(str(y) for y, z in zip(years, zero, strict=True) if z)
-        if zero.all() or year is not None:
-            raise UndefinedError("share_zero_denominator", id=denominator, years=zero_years)
-        notes.append(Message("share_zero_some", {"id": denominator, "years": zero_years}))
-    import pandas as pd
-
-    frame = pd.DataFrame(
+        where = frame.loc[zero, ["entity", "year"]].astype(str).agg(" ".join, axis=1).str.strip()
+        listed = ", ".join(where.iloc[:5]) + (" …" if len(where) > 5 else "")
+        if zero.all():
+            raise UndefinedError("share_zero_denominator", id=denominator, years=listed)
+        notes.append(Message("share_zero_some", {"id": denominator, "years": listed}))
+    codes = np.where(zero, 1, np.where(np.isnan(pct), 0, -1)).astype("int8")
+    result = pd.DataFrame(
         {
-            "year": years,
+            "entity": frame["entity"].astype(str),
+            "year": frame["year"].astype("int64"),
             "numerator": numerator,
             "denominator": denominator,
             "numerator_value": num,
             "denominator_value": den,
             "share_pct": pct,
-            "note": [
-                NOTE_ZERO_BASE if z else (NOTE_MISSING if np.isnan(p) else None)
-                for z, p in zip(zero, pct, strict=True)
-            ],
+            "note": pd.Categorical.from_codes(
+                codes, categories=pd.Index([NOTE_MISSING, NOTE_ZERO_BASE])
+            ),
         }
     )
-    return frame, notes
-
-
-def percent_unit(unit: str) -> bool:
-    return unit == PERCENT
+    return result, notes
 
 
 def year_on_year(

@@ -51,3 +51,19 @@ def check_span(from_year: int | None, to_year: int | None, years: Sequence[int])
     check_year(to_year, years)
     if from_year >= to_year:
         raise UsageError("years_reversed", first=from_year, last=to_year)
+
+
+def resolve_entity(name: str, entities: Sequence[str]) -> str:
+    """An entity named exactly (case-insensitive) or by the only entity it starts."""
+    wanted = name.strip().lower()
+    by_lower = {e.lower(): e for e in entities}
+    if wanted in by_lower:
+        return by_lower[wanted]
+    candidates = [e for e in entities if e.lower().startswith(wanted)] if wanted else []
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        raise UsageError("entity_ambiguous", name=name, candidates=", ".join(candidates[:10]))
+    close = difflib.get_close_matches(wanted, list(by_lower), n=3, cutoff=0.6)
+    suggestions = ", ".join(by_lower[c] for c in close) or ", ".join(entities[:5])
+    raise UsageError("entity_unknown", name=name, candidates=suggestions)

@@ -33,12 +33,39 @@ class Row:
     cells: list[str]
 
 
+_stdin_bytes: list[bytes] = []  # standard input can be read once; peeking must not lose it
+
+
+def _read_bytes(path: Path, limit: int | None) -> bytes:
+    if str(path) == STDIN:
+        # `-` is standard input, so a table can be piped in: `... | kanaalstats table -d -`.
+        if not _stdin_bytes:
+            _stdin_bytes.append(sys.stdin.buffer.read())
+        return _stdin_bytes[0]
+    if limit is None:
+        return path.read_bytes()
+    with path.open("rb") as handle:
+        return handle.read(limit)
+
+
+def peek_source(path: Path, name: str, size: int = 65_536) -> SourceText:
+    """The first lines of a file, decoded and checked like the whole, to tell its form."""
+    raw = _guarded_read(path, name, size)
+    if len(raw) >= size and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raw = raw[: raw.rfind(b"\n") + 1] or raw  # never cut a character in two
+    return SourceText(name, *decode(raw, name))
+
+
 def read_source(path: Path, name: str | None = None) -> SourceText:
     """Read and decode a table file; refuse directories, binaries, workbooks and web pages."""
     shown = name or str(path)
+    raw = _guarded_read(path, shown, None)
+    return SourceText(shown, *decode(raw, shown))
+
+
+def _guarded_read(path: Path, shown: str, limit: int | None) -> bytes:
     try:
-        # `-` is standard input, so a table can be piped in: `... | kanaalstats table -d -`.
-        raw = sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
+        return _read_bytes(path, limit)
     except FileNotFoundError:
         raise InputFileError("file_not_found", path=shown) from None
     except IsADirectoryError:
@@ -47,7 +74,6 @@ def read_source(path: Path, name: str | None = None) -> SourceText:
         raise InputFileError("file_not_readable", path=shown, reason="permission denied") from None
     except OSError as error:
         raise InputFileError("file_not_readable", path=shown, reason=error.strerror) from None
-    return SourceText(shown, *decode(raw, shown))
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:

@@ -35,39 +35,50 @@ def _note_column(frame: pd.DataFrame) -> Column:
     return Column("note", "col_note", Kind.NOTE, human=bool(frame["note"].notna().any()))
 
 
+def _entity_columns(dataset: Dataset) -> list[Column]:
+    """An `entity` column, only when the data is a panel of several entities."""
+    return [Column("entity", "col_entity", Kind.TEXT)] if dataset.has_entities else []
+
+
+def _wide(dataset: Dataset, indicators: Sequence[str]) -> tuple[pd.DataFrame, Any]:
+    """One row per series (entity × indicator) with its metadata, and its values per year."""
+    values = metrics.select(dataset, indicators)
+    keys = ["entity", "indicator"]
+    wide = values.pivot(index=keys, columns="year", values="value").reindex(columns=dataset.years)
+    decimals = values.groupby(keys, observed=True)["decimals"].max().reindex(wide.index)
+    series = wide.index.to_frame(index=False)
+    series["indicator"] = series["indicator"].astype(str)
+    series["entity"] = series["entity"].astype(str)
+    meta = dataset.indicators
+    for column in ("label_nl", "label_en", "unit", "footnote", "source"):
+        series[column] = series["indicator"].map(meta[column])
+    series["decimals"] = decimals.to_numpy()
+    return series, wide.to_numpy(dtype="float64")
+
+
 def table(dataset: Dataset, indicators: Sequence[str], lang: str) -> Result:
     """The key-figures table as published: indicators × years, with footnotes and source."""
-    import pandas as pd
-
-    values = dataset.values[dataset.values["indicator"].isin(list(indicators))]
-    wide = values.pivot(index="indicator", columns="year", values="value").reindex(list(indicators))
-    decimals = values.groupby("indicator")["decimals"].max().reindex(list(indicators))
-    meta = dataset.indicators.loc[list(indicators)]
+    frame, matrix = _wide(dataset, indicators)
     marks: dict[str, str] = {}
     footer: list[str] = []
-    for footnote in meta["footnote"]:
-        if footnote and footnote not in marks:
+    for footnote in dict.fromkeys(frame["footnote"]):
+        if footnote:
             marks[footnote] = "*" * (len(marks) + 1)
             footer.append(f"{marks[footnote]} {footnote}")
-    sources = [s for s in dict.fromkeys(meta["source"]) if s]
+    sources = [s for s in dict.fromkeys(frame["source"]) if s]
     if sources:
         footer.append(f"{text('source_prefix', lang)}: {'; '.join(sources)}")
-    frame = pd.DataFrame(
-        {
-            "indicator": list(indicators),
-            **_labelled(indicators, dataset),
-            "mark": [marks.get(f, "") for f in meta["footnote"]],
-            "footnote": meta["footnote"].tolist(),
-            "unit": meta["unit"].tolist(),
-            "decimals": decimals.tolist(),
-        }
-    )
-    years = [int(y) for y in wide.columns]
-    for year in years:
-        frame[str(year)] = wide[year].to_numpy()
-    columns = [_ID, _LABEL, _UNIT, Column("footnote", "col_note", Kind.TEXT, human=False)] + [
-        Column(str(y), str(y), Kind.TABLE_VALUE, literal_header=True) for y in years
-    ]
+    frame["mark"] = frame["footnote"].map(lambda f: marks.get(f, ""))
+    years = dataset.years
+    for position, year in enumerate(years):
+        frame[str(year)] = matrix[:, position]
+    columns = [
+        *_entity_columns(dataset),
+        _ID,
+        _LABEL,
+        _UNIT,
+        Column("footnote", "col_note", Kind.TEXT, human=False),
+    ] + [Column(str(y), str(y), Kind.TABLE_VALUE, literal_header=True) for y in years]
     return Result("table", "title_table", frame, columns, footer=footer)
 
 
@@ -123,6 +134,7 @@ def growth(
         ),
     )
     columns = [
+        *_entity_columns(dataset),
         _ID,
         _LABEL,
         Column("unit", "col_unit", Kind.UNIT, human=False),
@@ -148,6 +160,7 @@ def daily(
     frame, notes = metrics.daily(dataset, indicators, year, basis)
     frame = frame.assign(**_labelled(frame["indicator"], dataset))
     columns = [
+        *_entity_columns(dataset),
         _ID,
         _LABEL,
         Column("unit", "col_unit", Kind.UNIT, human=False),
@@ -168,6 +181,7 @@ def share(
     """The numerator as a share of the denominator, per year."""
     frame, notes = metrics.share(dataset, numerator, denominator, year)
     columns = [
+        *_entity_columns(dataset),
         Column("year", "col_year", Kind.INT),
         Column("numerator", "col_numerator", Kind.TEXT, human=False),
         Column("denominator", "col_denominator", Kind.TEXT, human=False),
@@ -309,7 +323,10 @@ def report(
         subject_en=meta["subject_en"].tolist(),
     )
     frame["sentence"] = [sentence(row, lang) for row in frame.to_dict(orient="records")]
+    if dataset.has_entities:
+        frame["sentence"] = frame["entity"].astype(str) + " – " + frame["sentence"]
     columns = [
+        *_entity_columns(dataset),
         _ID,
         _LABEL,
         Column("unit", "col_unit", Kind.UNIT),
@@ -337,24 +354,18 @@ def report(
 
 
 def trend(dataset: Dataset, indicators: Sequence[str]) -> Result:
-    """Per indicator: a sparkline over the years, first and last value, overall change."""
+    """Per series: a sparkline over the years, first and last value, overall change."""
     import numpy as np
-    import pandas as pd
 
     from kanaalstats.sparkline import sparkline
 
-    chosen = list(indicators)
+    frame, matrix = _wide(dataset, indicators)
     years = dataset.years
-    values = dataset.values[dataset.values["indicator"].isin(chosen)]
-    wide = values.pivot(index="indicator", columns="year", values="value").reindex(
-        index=chosen, columns=years
-    )
-    matrix = wide.to_numpy(dtype="float64")
     present = ~np.isnan(matrix)
     has_any = present.any(axis=1)
     first_at = np.where(has_any, present.argmax(axis=1), 0)
     last_at = np.where(has_any, len(years) - 1 - present[:, ::-1].argmax(axis=1), 0)
-    rows = np.arange(len(chosen))
+    rows = np.arange(len(frame))
     first = np.where(has_any, matrix[rows, first_at], np.nan)
     last = np.where(has_any, matrix[rows, last_at], np.nan)
     span = has_any & (last_at > first_at)
@@ -362,24 +373,19 @@ def trend(dataset: Dataset, indicators: Sequence[str]) -> Result:
         change = np.where(span, last - first, np.nan)
         change_pct = np.where(span & (first > 0), (last - first) / first * 100.0, np.nan)
     year_array = np.array(years)
-    frame = pd.DataFrame(
-        {
-            "indicator": chosen,
-            **_labelled(chosen, dataset),
-            "unit": [dataset.unit(i) for i in chosen],
-            "decimals": values.groupby("indicator")["decimals"].max().reindex(chosen).to_numpy(),
-            "sparkline": [sparkline(list(row)) for row in matrix],
-            "first_year": np.where(has_any, year_array[first_at], np.nan),
-            "first_value": first,
-            "last_year": np.where(has_any, year_array[last_at], np.nan),
-            "last_value": last,
-            "change": change,
-            "change_pct": change_pct,
-        }
+    frame = frame.assign(
+        sparkline=[sparkline(list(row)) for row in matrix],
+        first_year=np.where(has_any, year_array[first_at], np.nan),
+        first_value=first,
+        last_year=np.where(has_any, year_array[last_at], np.nan),
+        last_value=last,
+        change=change,
+        change_pct=change_pct,
     )
     for position, year in enumerate(years):
         frame[str(year)] = matrix[:, position]
     columns = [
+        *_entity_columns(dataset),
         _ID,
         _LABEL,
         Column("unit", "col_unit", Kind.UNIT, human=False),

@@ -1,0 +1,200 @@
+"""The long form (`[entity,]indicator,year,value[,unit,label_nl,label_en]`), read vectorised.
+
+Panels of every municipality run to millions of rows, so this form is read by pandas in one
+call (the pyarrow engine where it is installed) and checked with whole-column operations.
+Only when a check fails is the offending line looked up, to name it in the error.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from kanaalstats.dutch_numbers import MISSING_MARKERS
+from kanaalstats.errors import DataError, InputFileError, MissingExtraError
+from kanaalstats.messages import Message
+from kanaalstats.units import UNITS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+REQUIRED = ("indicator", "year", "value")
+OPTIONAL = ("entity", "unit", "label_nl", "label", "label_en")
+_NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
+_ID = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+# Machines write NaN or NA for missing; people write the markers of published tables.
+_MISSING = sorted(MISSING_MARKERS | {"NaN", "nan", "NA", "null"})
+
+
+def is_long_header(names: set[str]) -> bool:
+    return set(REQUIRED) <= names
+
+
+def _fast_engine() -> Literal["c", "pyarrow"]:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return "c"
+    return "pyarrow"
+
+
+def read_long_csv(
+    source: Path | str, name: str, delimiter: str = ","
+) -> tuple[pd.DataFrame, list[Message]]:
+    """Read a long CSV (a path, or already decoded text) into a checked tidy frame."""
+    import pandas as pd
+
+    target: Any = io.StringIO(source) if isinstance(source, str) else source
+    dtypes = {"entity": "category", "indicator": "category", "unit": "category", "year": "int64"}
+    try:
+        frame = pd.read_csv(
+            target,
+            sep=delimiter,
+            dtype=dtypes,
+            na_values={"value": _MISSING},
+            keep_default_na=False,
+            engine=_fast_engine(),
+            encoding="utf-8-sig",
+        )
+        frame["value"] = frame["value"].astype("float64")
+    except (ValueError, TypeError):
+        # A year or value that is not a number: read everything as text to name the line.
+        if isinstance(target, io.StringIO):
+            target.seek(0)
+        raise _first_bad_cell(target, name, delimiter) from None
+    except UnicodeDecodeError:
+        raise InputFileError("file_not_decodable", path=name) from None
+    return _checked(frame, name)
+
+
+def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
+    """A long-form panel stored as Parquet (needs pyarrow, the `parquet` extra)."""
+    import pandas as pd
+
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise MissingExtraError("parquet_needs_pyarrow") from None
+    try:
+        frame = pd.read_parquet(path)
+    except FileNotFoundError:
+        raise InputFileError("file_not_found", path=name) from None
+    except (OSError, ValueError) as error:
+        raise InputFileError(
+            "file_not_readable", path=name, reason=str(error).splitlines()[0]
+        ) from None
+    columns = {str(c).lower(): c for c in frame.columns}
+    if not is_long_header(set(columns)):
+        raise DataError("parquet_not_long", path=name, columns=", ".join(map(str, frame.columns)))
+    frame = frame.rename(columns={v: k for k, v in columns.items()})
+    for column in ("entity", "indicator", "unit"):
+        if column in frame:
+            frame[column] = frame[column].astype("str").astype("category")
+    try:
+        frame["year"] = frame["year"].astype("int64")
+        frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype("float64")
+    except (ValueError, TypeError):
+        raise DataError("parquet_bad_types", path=name) from None
+    return _checked(frame, name)
+
+
+def _first_bad_cell(target: Any, name: str, delimiter: str) -> DataError:
+    import pandas as pd
+
+    text = pd.read_csv(
+        target, sep=delimiter, dtype=str, keep_default_na=False, encoding="utf-8-sig"
+    )
+    text.columns = [str(c).strip().lower() for c in text.columns]
+    bad_year = ~text["year"].str.strip().str.fullmatch(r"\d{4}")
+    if bad_year.any():
+        row = int(bad_year.to_numpy().argmax())
+        return DataError("bad_year", path=name, line=row + 2, value=text["year"].iloc[row])
+    value = text["value"].str.strip()
+    bad_value = ~(value.str.fullmatch(_NUMBER) | value.isin(_MISSING))
+    row = int(bad_value.to_numpy().argmax())
+    year = text["year"].iloc[row]
+    return DataError(
+        "cell_not_machine_number", path=name, line=row + 2, year=year, text=value.iloc[row]
+    )
+
+
+def _checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message]]:
+    """Validate whole columns; return the tidy frame and the warnings."""
+    import numpy as np
+
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    warnings: list[Message] = []
+    if "entity" not in frame:
+        frame["entity"] = ""
+    if "unit" not in frame:
+        warnings.append(Message("long_without_unit", {"path": name}))
+        frame["unit"] = "flow"
+    frame["entity"] = frame["entity"].astype("category")
+    frame["indicator"] = frame["indicator"].astype("category")
+    frame["unit"] = frame["unit"].astype("category")
+    years = frame["year"].to_numpy()
+    bad_year = (years < 1000) | (years > 9999)
+    if bad_year.any():
+        row = int(bad_year.argmax())
+        raise DataError("bad_year", path=name, line=row + 2, value=str(years[row]))
+    bad_id = ~frame["indicator"].cat.categories.to_series().astype(str).str.fullmatch(_ID)
+    if bad_id.any():
+        wrong = str(bad_id[bad_id].index[0])
+        row = int((frame["indicator"] == wrong).to_numpy().argmax())
+        raise DataError("bad_id", path=name, line=row + 2, value=wrong)
+    bad_unit = ~frame["unit"].cat.categories.isin(UNITS)
+    if bad_unit.any():
+        wrong = str(frame["unit"].cat.categories[bad_unit][0])
+        row = int((frame["unit"] == wrong).to_numpy().argmax())
+        raise DataError("bad_unit", path=name, line=row + 2, value=wrong, choices=", ".join(UNITS))
+    values = frame["value"].to_numpy()
+    infinite = np.isinf(values)
+    if infinite.any():
+        row = int(infinite.argmax())
+        raise DataError(
+            "cell_not_finite", path=name, line=row + 2, year=int(years[row]), text=str(values[row])
+        )
+    duplicated = frame.duplicated(["entity", "indicator", "year"], keep=False).to_numpy()
+    if duplicated.any():
+        rows = np.flatnonzero(duplicated)
+        first, second = int(rows[0]), int(rows[1])
+        raise DataError(
+            "duplicate_value",
+            path=name,
+            id=str(frame["indicator"].iloc[second]),
+            year=int(years[second]),
+            line=second + 2,
+            first=first + 2,
+        )
+    units_per_indicator = frame.groupby("indicator", observed=True)["unit"].nunique()
+    if (units_per_indicator > 1).any():
+        wrong = str(units_per_indicator[units_per_indicator > 1].index[0])
+        positions = frame.index[frame["indicator"] == wrong]
+        units = frame.loc[positions, "unit"].astype(str)
+        changed = int(positions[(units != units.iloc[0]).to_numpy().argmax()])
+        raise DataError(
+            "unit_conflict",
+            path=name,
+            line=changed + 2,
+            id=wrong,
+            value=str(frame["unit"].iloc[changed]),
+            first=units.iloc[0],
+        )
+    frame["decimals"] = decimals_of(values)
+    return frame, warnings
+
+
+def decimals_of(values: Any) -> Any:
+    """The fewest decimals (0-6) that write each float exactly: 4.6 → 1, 56.0 → 0."""
+    import numpy as np
+
+    decimals = np.full(len(values), 6, dtype="int8")
+    settled = ~np.isfinite(values)
+    decimals[settled] = 0
+    with np.errstate(all="ignore"):
+        for places in range(6):
+            exact = ~settled & (np.round(values, places) == values)
+            decimals[exact] = places
+            settled |= exact
+    return decimals
