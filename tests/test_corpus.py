@@ -145,7 +145,8 @@ def test_tab_and_carriage_return_starting_cells_are_neutralised() -> None:
 
     import pandas as pd
 
-    from kanaalstats.render import OutputFormat, render
+    from kanaalstats.options import OutputFormat
+    from kanaalstats.render import render
     from kanaalstats.result import Column, Kind, Result
 
     frame = pd.DataFrame(

@@ -22,7 +22,8 @@ from kanaalstats.dataset import Dataset
 from kanaalstats.dutch_numbers import NumberFormatError, parse_published_row
 from kanaalstats.errors import DataError, InputFileError
 from kanaalstats.intervals import Interval
-from kanaalstats.metrics import DaysBasis, days_in_year
+from kanaalstats.metrics import days_in_year
+from kanaalstats.options import DaysBasis
 from kanaalstats.units import COUNT_UNITS, FLOW_UNITS, PERCENT, SCALE
 
 if TYPE_CHECKING:

@@ -52,17 +52,19 @@ def read_long_csv(
             target,
             sep=delimiter,
             dtype=dtypes,
-            na_values={"value": _MISSING},
+            # The pyarrow engine takes one list for all columns; a name that reads as missing
+            # is caught below as a row without an indicator.
+            na_values=_MISSING,
             keep_default_na=False,
             engine=_fast_engine(),
             encoding="utf-8-sig",
         )
         frame["value"] = frame["value"].astype("float64")
-    except (ValueError, TypeError):
+    except (ValueError, TypeError) as error:
         # A year or value that is not a number: read everything as text to name the line.
         if isinstance(target, io.StringIO):
             target.seek(0)
-        raise _first_bad_cell(target, name, delimiter) from None
+        raise _first_bad_cell(target, name, delimiter, error) from None
     except UnicodeDecodeError:
         raise InputFileError("file_not_decodable", path=name) from None
     return _checked(frame, name)
@@ -99,20 +101,23 @@ def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
     return _checked(frame, name)
 
 
-def _first_bad_cell(target: Any, name: str, delimiter: str) -> DataError:
+def _first_bad_cell(target: Any, name: str, delimiter: str, error: Exception) -> DataError:
     import pandas as pd
 
     text = pd.read_csv(
         target, sep=delimiter, dtype=str, keep_default_na=False, encoding="utf-8-sig"
     )
     text.columns = [str(c).strip().lower() for c in text.columns]
-    bad_year = ~text["year"].str.strip().str.fullmatch(r"\d{4}")
+    bad_year = (~text["year"].str.strip().str.fullmatch(r"\d{4}")).to_numpy(dtype=bool)
     if bad_year.any():
-        row = int(bad_year.to_numpy().argmax())
+        row = int(bad_year.argmax())
         return DataError("bad_year", path=name, line=row + 2, value=text["year"].iloc[row])
     value = text["value"].str.strip()
-    bad_value = ~(value.str.fullmatch(_NUMBER) | value.isin(_MISSING))
-    row = int(bad_value.to_numpy().argmax())
+    bad_value = (~(value.str.fullmatch(_NUMBER) | value.isin(_MISSING))).to_numpy(dtype=bool)
+    if not bad_value.any():
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return DataError("csv_malformed", path=name, line=1, reason=reason)
+    row = int(bad_value.argmax())
     year = text["year"].iloc[row]
     return DataError(
         "cell_not_machine_number", path=name, line=row + 2, year=year, text=value.iloc[row]
@@ -130,6 +135,10 @@ def _checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message
     if "unit" not in frame:
         warnings.append(Message("long_without_unit", {"path": name}))
         frame["unit"] = "flow"
+    unnamed = frame["indicator"].isna().to_numpy()
+    if unnamed.any():
+        row = int(unnamed.argmax())
+        raise DataError("bad_id", path=name, line=row + 2, value="")
     frame["entity"] = frame["entity"].astype("category")
     frame["indicator"] = frame["indicator"].astype("category")
     frame["unit"] = frame["unit"].astype("category")

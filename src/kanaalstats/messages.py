@@ -6,16 +6,7 @@ The library raises and returns Message objects; only the rendering edge picks th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
-
-
-class Lang(StrEnum):
-    """The languages people can read the output in."""
-
-    NL = "nl"
-    EN = "en"
-
 
 # key: (Dutch, English). Placeholders use str.format names.
 CATALOGUE: dict[str, tuple[str, str]] = {

@@ -7,13 +7,13 @@ a figure does not exist, with the reason in `note`). No formatting, no printing.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
-from enum import StrEnum
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from kanaalstats.dataset import Dataset
 from kanaalstats.errors import UndefinedError, UsageError
 from kanaalstats.messages import Message
+from kanaalstats.options import DaysBasis
 from kanaalstats.units import COUNT_UNITS, FLOW_UNITS, SCALE
 
 if TYPE_CHECKING:
@@ -26,22 +26,30 @@ NOTE_NEGATIVE_BASE = "negative_base"
 NOTE_TOO_LARGE = "too_large"
 
 
-class DaysBasis(StrEnum):
-    """How many days a year has for a per-day average."""
-
-    CALENDAR = "calendar"
-    FIXED_365 = "365"
-
-
 def days_in_year(year: int, basis: DaysBasis) -> int:
     if basis is DaysBasis.FIXED_365:
         return 365
     return 366 if calendar.isleap(year) else 365
 
 
+def per_indicator(indicators: pd.Series[Any], mapping: Mapping[Any, Any]) -> pd.Categorical:
+    """A property of each row's indicator (unit, label), computed once per indicator.
+
+    On a panel the same few indicators repeat over millions of rows: mapping the categories
+    and reusing their codes costs nothing per row.
+    """
+    import numpy as np
+    import pandas as pd
+
+    codes = indicators.cat.codes.to_numpy()
+    looked_up = [mapping.get(str(c), "") for c in indicators.cat.categories]
+    uniques = list(dict.fromkeys(looked_up))
+    positions = np.array([uniques.index(v) for v in looked_up] + [-1], dtype=np.int64)
+    return pd.Categorical.from_codes(positions[codes], categories=pd.Index(uniques))
+
+
 def _with_metadata(frame: pd.DataFrame, dataset: Dataset, key: str = "indicator") -> pd.DataFrame:
-    units = dataset.indicators["unit"]
-    return frame.assign(unit=frame[key].map(units))
+    return frame.assign(unit=per_indicator(frame[key], dataset.indicators["unit"].to_dict()))
 
 
 def growth(

@@ -52,7 +52,8 @@ def _replace_via_temporary(
     temporary = Path(handle.name)
     try:
         with handle:
-            fill(handle)
+            # The wrapper NamedTemporaryFile returns adds a call per write; use the file itself.
+            fill(handle.file)
             handle.flush()
             os.fsync(handle.fileno())
         # NamedTemporaryFile creates 0600; give the result the permissions a new file would get.

@@ -7,55 +7,43 @@ in the chosen language.
 
 from __future__ import annotations
 
-import csv
-import json
 import math
 import os
 from collections.abc import Iterator, Mapping
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from kanaalstats.formatting import MISSING_TEXT, format_in_unit, format_number, format_percent
+from kanaalstats.machine import NUMERIC_KINDS, write_csv, write_json
 from kanaalstats.messages import text
+from kanaalstats.options import OutputFormat
 from kanaalstats.result import Column, Kind, Result
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-# Spreadsheets run a cell that starts with these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMERIC_KINDS = frozenset(
-    {Kind.INT, Kind.VALUE, Kind.TABLE_VALUE, Kind.CHANGE, Kind.SIGNED_PCT, Kind.PCT, Kind.NUMBER}
-)
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    MARKDOWN = "markdown"
+_NUMERIC_KINDS = NUMERIC_KINDS
 
 
 def render(result: Result, fmt: OutputFormat, lang: str, stream: TextIO, to_file: bool) -> None:
     """Write the result to `stream` in the format asked for; `to_file` turns colour off."""
     if fmt is OutputFormat.CSV:
-        _write_csv(result, lang, stream)
+        write_csv(result, lang, stream)
     elif fmt is OutputFormat.JSON:
-        _write_json(result, lang, stream)
+        write_json(result, lang, stream)
     elif fmt is OutputFormat.MARKDOWN:
         _write_markdown(result, lang, stream)
     else:
         _write_table(result, lang, stream, to_file)
 
 
-# --- machine formats -------------------------------------------------------------------------
+# --- machine formats are in machine.py ------------------------------------------------------
 
 
 def _is_missing(value: Any) -> bool:
     if value is None:
         return True
     try:
-        # Infinity is no figure either: JSON has no way to write it.
+        # Infinity is no figure either.
         return not math.isfinite(value)
     except TypeError:
         return value is _pd_na()
@@ -71,58 +59,6 @@ def label_in(record: Mapping[Any, Any], lang: str) -> str:
     """The record's indicator label in `lang`, Dutch where no English label exists."""
     english = record.get("label_en")
     return str(english if lang == "en" and english else record.get("label_nl", ""))
-
-
-def machine_value(value: Any, column: Column, record: Mapping[Any, Any], lang: str) -> Any:
-    """A JSON-safe value: None for missing, int for whole counts, floats cut to 15 digits."""
-    if column.kind is Kind.LABEL:
-        return label_in(record, lang)
-    if _is_missing(value):
-        return None
-    if column.kind is Kind.INT:
-        return int(value)
-    if column.kind in _NUMERIC_KINDS:
-        # 15 significant digits is all a double holds; this drops 0.8999999999999995-style noise.
-        number = float(f"{float(value):.15g}")
-        return int(number) if number.is_integer() and abs(number) < 2**53 else number
-    return str(value)
-
-
-def _rows(result: Result, columns: list[Column], lang: str) -> Iterator[dict[str, Any]]:
-    for record in result.frame.to_dict(orient="records"):
-        yield {c.key: machine_value(record.get(c.key), c, record, lang) for c in columns}
-
-
-def _write_json(result: Result, lang: str, stream: TextIO) -> None:
-    columns = [c for c in result.columns if c.machine]
-    document: dict[str, Any] = {"command": result.command, **result.meta}
-    document["rows"] = list(_rows(result, columns, lang))
-    document["notes"] = [note.render(lang) for note in result.notes]
-    json.dump(document, stream, ensure_ascii=False, indent=2, allow_nan=False)
-    stream.write("\n")
-
-
-def _neutralise(cell: Any) -> Any:
-    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
-        return "'" + cell
-    return cell
-
-
-def _write_csv(result: Result, lang: str, stream: TextIO) -> None:
-    columns = [c for c in result.columns if c.machine]
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow([c.key for c in columns])
-    for row in _rows(result, columns, lang):
-        writer.writerow(
-            [
-                ""
-                if row[c.key] is None
-                else _neutralise(row[c.key])
-                if c.kind not in _NUMERIC_KINDS
-                else row[c.key]
-                for c in columns
-            ]
-        )
 
 
 # --- people's formats -------------------------------------------------------------------------

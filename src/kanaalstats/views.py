@@ -6,18 +6,21 @@ render.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from kanaalstats import claims, metrics
+from kanaalstats import metrics
 from kanaalstats.dataset import Dataset
 from kanaalstats.formatting import PERCENTAGE_POINTS, format_in_unit, format_percent
 from kanaalstats.messages import Message, text
+from kanaalstats.options import DaysBasis
 from kanaalstats.result import Column, Kind, Result
 from kanaalstats.units import PERCENT, SCALE
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from kanaalstats import claims
 
 _ID = Column("indicator", "col_id", Kind.TEXT, human=False)
 _LABEL = Column("label", "col_indicator", Kind.LABEL)
@@ -25,9 +28,12 @@ _UNIT = Column("unit", "col_unit", Kind.UNIT)
 _CHANGE_UNITS = {PERCENT: "percentage_points", "score": "score"}
 
 
-def _labelled(frame_ids: Iterable[str], dataset: Dataset) -> dict[str, list[str]]:
-    meta = dataset.indicators.loc[list(frame_ids)]
-    return {"label_nl": meta["label_nl"].tolist(), "label_en": meta["label_en"].tolist()}
+def _labelled(indicators: pd.Series[Any], dataset: Dataset) -> dict[str, pd.Categorical]:
+    meta = dataset.indicators
+    return {
+        column: metrics.per_indicator(indicators, meta[column].to_dict())
+        for column in ("label_nl", "label_en")
+    }
 
 
 def _note_column(frame: pd.DataFrame) -> Column:
@@ -129,8 +135,12 @@ def growth(
     frame = metrics.growth(dataset, indicators, from_year, to_year)
     frame = frame.assign(
         **_labelled(frame["indicator"], dataset),
-        change_unit=frame["unit"].map(
-            lambda u: _CHANGE_UNITS.get(u, "millions" if u in SCALE else "count")
+        change_unit=metrics.per_indicator(
+            frame["indicator"],
+            {
+                i: _CHANGE_UNITS.get(u, "millions" if u in SCALE else "count")
+                for i, u in dataset.indicators["unit"].items()
+            },
         ),
     )
     columns = [
@@ -154,7 +164,7 @@ def growth(
 
 
 def daily(
-    dataset: Dataset, indicators: Sequence[str] | None, year: int | None, basis: metrics.DaysBasis
+    dataset: Dataset, indicators: Sequence[str] | None, year: int | None, basis: DaysBasis
 ) -> Result:
     """Average per day of flows, with the day basis stated."""
     frame, notes = metrics.daily(dataset, indicators, year, basis)
@@ -225,6 +235,8 @@ def _claim_figure(value: float | None, row: Mapping[Any, Any], decimals: int, la
 
 def check(checks: list[claims.Check], dataset: Dataset, strict: bool, lang: str) -> Result:
     """The verdict per claim, with the stated figure, the computed one and its possible range."""
+    from kanaalstats import claims
+
     frame = claims.checks_frame(checks, dataset)
 
     stated_text, computed_text, range_text, explanation = [], [], [], []
@@ -309,7 +321,7 @@ def check(checks: list[claims.Check], dataset: Dataset, strict: bool, lang: str)
 
 
 def report(
-    dataset: Dataset, indicators: Sequence[str], year: int, basis: metrics.DaysBasis, lang: str
+    dataset: Dataset, indicators: Sequence[str], year: int, basis: DaysBasis, lang: str
 ) -> Result:
     """One summary sentence per indicator for `year`, against the year before."""
     from kanaalstats.narrative import sentence

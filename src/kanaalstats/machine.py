@@ -1,0 +1,208 @@
+"""CSV and JSON for machines, written column-wise so that a panel of millions of rows streams.
+
+Each column is prepared once for the whole frame (numbers cleaned, labels chosen, formula
+starts neutralised), then rows are written in chunks straight to the stream: no per-cell
+Python logic and no output held as one string.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TextIO
+
+from kanaalstats.result import Column, Kind, Result
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+CHUNK_ROWS = 50_000
+# Below this many rows the Python writer is fast enough and needs no optional package.
+ARROW_MIN_ROWS = 100_000
+# Spreadsheets run a cell that starts with these as a formula (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMERIC_KINDS = frozenset(
+    {Kind.INT, Kind.VALUE, Kind.TABLE_VALUE, Kind.CHANGE, Kind.SIGNED_PCT, Kind.PCT, Kind.NUMBER}
+)
+
+
+def clean_numbers(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Infinity becomes missing, and floats are cut to 15 significant digits.
+
+    15 digits is all a double holds; the cut drops binary noise such as 0.8999999999999995
+    for 5,5 - 4,6. Scaling by an exact power of ten and rounding gives the nearest double to
+    the 15-digit decimal; outside 1e-8..1e15 the value is left as it is.
+    """
+    import numpy as np
+
+    numbers = np.asarray(values, dtype="float64")
+    numbers = np.where(np.isfinite(numbers), numbers, np.nan)
+    with np.errstate(all="ignore"):
+        magnitude = np.floor(np.log10(np.abs(numbers)))
+        scale = 10.0 ** (14 - magnitude)
+        usable = np.isfinite(scale) & (scale >= 1.0) & (scale <= 1e22)
+        rounded = np.round(numbers * np.where(usable, scale, 1.0)) / np.where(usable, scale, 1.0)
+    return np.where(usable, rounded, numbers)
+
+
+def _labels(frame: pd.DataFrame, lang: str) -> pd.Series[Any]:
+    dutch = frame["label_nl"]
+    if lang != "en" or "label_en" not in frame:
+        return dutch
+    english = frame["label_en"].astype(object).fillna("").astype(str)
+    return english.where(english != "", dutch.astype(str))
+
+
+def _text(column: pd.Series[Any], neutralise: bool) -> list[Any]:
+    """Text as Python strings (None where missing); formula starts get a leading `'`."""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        # Work on the few categories, not on the million rows that repeat them.
+        categories = column.cat.categories.astype(str)
+        if neutralise:
+            categories = categories.map(lambda c: "'" + c if c.startswith(FORMULA_START) else c)
+        import numpy as np
+
+        table = np.array([*categories.tolist(), None], dtype=object)
+        return list(table[column.cat.codes.to_numpy()].tolist())
+    strings = column.astype(object).where(column.notna(), None).tolist()
+    if neutralise:
+        return [
+            "'" + s if isinstance(s, str) and s.startswith(FORMULA_START) else s for s in strings
+        ]
+    return strings
+
+
+def _numbers(column: pd.Series[Any], whole: bool) -> list[Any]:
+    """Numbers as Python ints where whole and floats otherwise; None where missing."""
+    import numpy as np
+
+    numbers = clean_numbers(column.to_numpy(dtype="float64", na_value=np.nan))
+    present = ~np.isnan(numbers)
+    integral = present & (np.abs(numbers) < 2**53) & (np.floor(numbers) == numbers)
+    out = np.full(len(numbers), None, dtype=object)
+    out[integral] = numbers[integral].astype(np.int64)
+    if not whole:
+        fractional = present & ~integral
+        out[fractional] = numbers[fractional]
+    return list(out.tolist())
+
+
+def machine_columns(result: Result, lang: str, neutralise: bool) -> list[tuple[Column, list[Any]]]:
+    """Every machine column of the result, ready to write."""
+    columns = []
+    frame = result.frame
+    for column in result.columns:
+        if not column.machine:
+            continue
+        if column.kind is Kind.LABEL:
+            values = _text(_labels(frame, lang), neutralise)
+        elif column.kind in NUMERIC_KINDS:
+            values = _numbers(frame[column.key], whole=column.kind is Kind.INT)
+        else:
+            values = _text(frame[column.key], neutralise)
+        columns.append((column, values))
+    return columns
+
+
+def _chunks(columns: list[tuple[Column, list[Any]]]) -> Iterator[list[tuple[Any, ...]]]:
+    rows = len(columns[0][1]) if columns else 0
+    for start in range(0, rows, CHUNK_ROWS):
+        yield list(zip(*(values[start : start + CHUNK_ROWS] for _, values in columns), strict=True))
+
+
+def write_csv(result: Result, lang: str, stream: TextIO) -> None:
+    if len(result.frame) >= ARROW_MIN_ROWS and _arrow_available() and hasattr(stream, "buffer"):
+        _write_csv_arrow(result, lang, stream)
+        return
+    columns = machine_columns(result, lang, neutralise=True)
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow([column.key for column, _ in columns])
+    for rows in _chunks(columns):
+        writer.writerows(rows)
+
+
+def _arrow_available() -> bool:
+    try:
+        import pyarrow.csv  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _needs_quotes(values: pd.Index[Any] | pd.Series[Any]) -> bool:
+    text = values.astype(str)
+    return bool(text.str.contains(r'[,"\r\n]', regex=True).any())
+
+
+def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
+    """Large results through pyarrow's CSV writer (C++), which the `parquet` extra brings.
+
+    The cells are the same as the Python writer's: numbers cleaned the same way, whole
+    numbers without a decimal part, formula starts neutralised. Text is quoted only when
+    some cell of the file needs quotes (pyarrow then quotes every text cell).
+    """
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    frame = result.frame
+    arrays: list[Any] = []
+    names: list[str] = []
+    quotes = False
+    for column in (c for c in result.columns if c.machine):
+        series = _labels(frame, lang) if column.kind is Kind.LABEL else frame[column.key]
+        if column.kind in NUMERIC_KINDS:
+            numbers = clean_numbers(series.to_numpy(dtype="float64", na_value=np.nan))
+            missing = np.isnan(numbers)
+            if column.kind is Kind.INT:
+                numbers = np.where(missing, 0, numbers).astype(np.int64)
+            # pyarrow writes a whole double without a decimal part, as the Python writer does.
+            arrays.append(pa.array(numbers, mask=missing))
+        else:
+            categorical = (
+                series.astype("category")
+                if not isinstance(series.dtype, pd.CategoricalDtype)
+                else series
+            )
+            categories = categorical.cat.categories.astype(str)
+            categories = categories.map(lambda c: "'" + c if c.startswith(FORMULA_START) else c)
+            quotes = quotes or _needs_quotes(categories)
+            codes = categorical.cat.codes.to_numpy()
+            arrays.append(
+                pa.DictionaryArray.from_arrays(
+                    pa.array(codes, mask=codes < 0, type=pa.int32()),
+                    pa.array(categories.tolist(), type=pa.string()),
+                ).cast(pa.string())
+            )
+        names.append(column.key)
+    table = pa.Table.from_arrays(arrays, names=names)
+    options = pacsv.WriteOptions(
+        eol="\r\n", quoting_style="needed" if quotes else "none", quoting_header="none"
+    )
+    stream.flush()
+    binary = stream.buffer
+    pacsv.write_csv(table, binary, write_options=options)
+    binary.flush()
+
+
+def write_json(result: Result, lang: str, stream: TextIO) -> None:
+    """One object: command, extra fields, rows (streamed), notes."""
+    columns = machine_columns(result, lang, neutralise=False)
+    keys = [column.key for column, _ in columns]
+    head = {"command": result.command, **result.meta}
+    stream.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "rows": [')
+    first = True
+    for rows in _chunks(columns):
+        for row in rows:
+            text = json.dumps(
+                dict(zip(keys, row, strict=True)), ensure_ascii=False, allow_nan=False
+            )
+            stream.write(("\n    " if first else ",\n    ") + text)
+            first = False
+    notes = json.dumps([note.render(lang) for note in result.notes], ensure_ascii=False)
+    stream.write(("\n  " if not first else "") + '],\n  "notes": ' + notes + "\n}\n")
