@@ -11,7 +11,6 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from kanaalstats.dutch_numbers import MISSING_MARKERS
 from kanaalstats.errors import DataError, InputFileError, MissingExtraError
 from kanaalstats.messages import Message
 from kanaalstats.units import UNITS
@@ -23,8 +22,9 @@ REQUIRED = ("indicator", "year", "value")
 OPTIONAL = ("entity", "unit", "label_nl", "label", "label_en")
 _NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
-# Machines write NaN or NA for missing; people write the markers of published tables.
-_MISSING = sorted(MISSING_MARKERS | {"NaN", "nan", "NA", "null"})
+# Machine notation: empty (or what dataframes write for missing) is missing. With the pyarrow
+# engine these apply to every column, so none of them may be a plausible name.
+_MISSING = ["", "-", "NaN", "nan", "null"]
 
 
 def is_long_header(names: set[str]) -> bool:

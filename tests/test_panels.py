@@ -1,0 +1,203 @@
+"""Panels: a long form with an entity column, --entity, Parquet, and the fast CSV writer."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import run, run_json, write
+from kanaalstats import machine
+from kanaalstats.errors import ExitCode
+
+PANEL = """entity,indicator,year,value,unit
+Amersfoort,bezoek,2018,1.1,flow_millions
+Amersfoort,bezoek,2019,1.3,flow_millions
+Amersfoort,mails,2016,3660,flow
+Amersfoort,mails,2019,3650,flow
+Utrecht,bezoek,2018,4.6,flow_millions
+Utrecht,bezoek,2019,5.5,flow_millions
+Utrecht,mails,2016,18300,flow
+Utrecht,mails,2017,,flow
+Utrecht,mails,2018,18671,flow
+Utrecht,mails,2019,15598,flow
+"""
+
+
+@pytest.fixture
+def panel(tmp_path: Path) -> str:
+    return str(write(tmp_path, "panel.csv", PANEL))
+
+
+def _rows(*args: str) -> dict[tuple[Any, ...], dict[str, Any]]:
+    rows = run_json(*args)["rows"]
+    return {(r["entity"], r["indicator"], r.get("from_year"), r.get("to_year")): r for r in rows}
+
+
+def test_growth_per_entity(panel: str) -> None:
+    rows = _rows("growth", "--data", panel)
+    amersfoort = rows["Amersfoort", "bezoek", 2018, 2019]
+    # 1,3 - 1,1 = 0,2 million; 0,2 / 1,1 = 18,18%
+    assert amersfoort["change"] == pytest.approx(0.2)
+    assert amersfoort["change_pct"] == pytest.approx(18.1818, abs=1e-4)
+    utrecht = rows["Utrecht", "mails", 2018, 2019]
+    # 15.598 - 18.671 = -3.073; -3.073 / 18.671 = -16,46%
+    assert utrecht["change"] == -3073
+    assert utrecht["change_pct"] == pytest.approx(-16.4587, abs=1e-4)
+    # 2017 is empty for Utrecht: the change into 2018 is missing, not 0
+    assert rows["Utrecht", "mails", 2017, 2018]["note"] == "missing_value"
+    # Amersfoort has no 2018 row for mails: 2019 has no previous value
+    assert rows["Amersfoort", "mails", 2018, 2019]["change"] is None
+
+
+def test_growth_over_a_span_per_entity(panel: str) -> None:
+    rows = _rows("growth", "mails", "--from", "2016", "--to", "2019", "--data", panel)
+    amersfoort = rows["Amersfoort", "mails", 2016, 2019]
+    # 3.650 - 3.660 = -10; -10 / 3.660 = -0,2732%; (3.650 / 3.660) ** (1/3) - 1 = -0,0911%
+    assert amersfoort["change"] == -10
+    assert amersfoort["change_pct"] == pytest.approx(-0.27322, abs=1e-5)
+    assert amersfoort["cagr_pct"] == pytest.approx(-0.09115, abs=1e-5)
+    assert len(rows) == 2
+
+
+def test_csv_carries_the_entity_first(panel: str) -> None:
+    out = run("growth", "--data", panel, "--format", "csv").stdout
+    assert out.startswith("entity,indicator,label,")
+    assert "\nUtrecht,mails,mails,flow,2018,2019,18671,15598,-3073," in out
+
+
+def test_daily_and_share_per_entity(panel: str) -> None:
+    daily = {
+        (r["entity"], r["year"]): r for r in run_json("daily", "mails", "--data", panel)["rows"]
+    }
+    # 2016 has 366 days: 3.660 / 366 = 10,0 and 18.300 / 366 = 50,0
+    assert daily["Amersfoort", 2016]["per_day"] == pytest.approx(10.0)
+    assert daily["Utrecht", 2016]["per_day"] == pytest.approx(50.0)
+    shares = {
+        (r["entity"], r["year"]): r
+        for r in run_json("share", "mails", "bezoek", "--data", panel)["rows"]
+    }
+    # 15.598 / 5.500.000 = 0,2836%
+    assert shares["Utrecht", 2019]["share_pct"] == pytest.approx(0.283600, abs=1e-6)
+
+
+def test_table_trend_and_report_per_entity(panel: str) -> None:
+    table = {(r["entity"], r["indicator"]): r for r in run_json("table", "--data", panel)["rows"]}
+    assert table["Utrecht", "bezoek"]["2019"] == 5.5
+    assert table["Amersfoort", "mails"]["2017"] is None
+    trend = {(r["entity"], r["indicator"]): r for r in run_json("trend", "--data", panel)["rows"]}
+    # 15.598 lowest, 18.671 highest: 18.300 sits at (18.300 - 15.598) / 3.073 × 7 = 6,2 → ▇
+    assert trend["Utrecht", "mails"]["sparkline"] == "▇ █▁"
+    report = run("report", "--data", panel, "--year", "2019").stdout
+    assert "Utrecht – Het bezoek is in 2019 toegenomen tot 5,5 miljoen, 20% meer" in report
+
+
+def test_entity_selection(panel: str) -> None:
+    rows = run_json("growth", "--data", panel, "--entity", "utr")["rows"]
+    assert {r["entity"] for r in rows} == {"Utrecht"}
+    unknown = run("growth", "--data", panel, "--entity", "Utreht")
+    assert unknown.exit_code == ExitCode.USAGE
+    assert "Utrecht" in unknown.stderr
+    assert run("growth", "--entity", "Utrecht").exit_code == ExitCode.USAGE  # not a panel
+
+
+def test_check_needs_one_entity(panel: str, tmp_path: Path) -> None:
+    assert run("check", "--data", panel).exit_code == ExitCode.USAGE
+    claims = write(
+        tmp_path,
+        "claims.toml",
+        '[[claim]]\nid = "m"\nquote = "q"\nkind = "growth"\nindicator = "mails"\n'
+        'from = 2018\nto = 2019\nstated = "-16%"\n',
+    )
+    result = run(
+        "check", "--data", panel, "--entity", "Utrecht", "--claims", str(claims), "--format", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["rows"][0]["verdict"] == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("content", "key", "line"),
+    [
+        ("entity,indicator,year,value\nA,x,2019,1\nA,x,2019,2\n", "already appears", 3),
+        ("entity,indicator,year,value\nA,x,2018,1\nA,x,2019,veel\n", "'veel' is not a number", 3),
+        ("entity,indicator,year,value\nA,x,2018,1\nA,x,twee,2\n", "'twee' is not a year", 3),
+        ("indicator,year,value,unit\nx,2018,1,flow\nx,2019,2,stock\n", "has unit 'stock' here", 3),
+    ],
+)
+def test_long_form_refusals_name_the_line(
+    tmp_path: Path, content: str, key: str, line: int
+) -> None:
+    result = run("table", "--data", str(write(tmp_path, "p.csv", content)), "--lang", "en")
+    assert result.exit_code == ExitCode.INVALID_DATA
+    assert f"line {line}" in result.stderr
+    assert key in result.stderr
+
+
+def test_parquet_gives_the_same_figures(panel: str, tmp_path: Path) -> None:
+    import pandas as pd
+
+    parquet = tmp_path / "panel.parquet"
+    pd.read_csv(panel).to_parquet(parquet)
+    from_csv = run_json("growth", "--data", panel)["rows"]
+    from_parquet = run_json("growth", "--data", str(parquet))["rows"]
+    assert from_parquet == from_csv
+
+
+def test_parquet_without_pyarrow(
+    panel: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pandas as pd
+
+    parquet = tmp_path / "panel.parquet"
+    pd.read_csv(panel).to_parquet(parquet)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    result = run("growth", "--data", str(parquet))
+    assert result.exit_code == ExitCode.MISSING_EXTRA
+    assert 'pip install "kanaalstats[parquet]"' in result.stderr
+
+
+def _big_panel(tmp_path: Path) -> Path:
+    lines = ["entity,indicator,year,value,unit"]
+    for entity in range(3_000):
+        for indicator, unit in (("a", "flow"), ("b", "percent"), ("c", "flow_millions")):
+            for year in range(2010, 2020):
+                value = (
+                    "" if (entity + year) % 19 == 0 else f"{(entity * 7 + year * 3) % 1000 / 10}"
+                )
+                lines.append(f"GM{entity:04d},{indicator},{year},{value},{unit}")
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_arrow_and_python_writers_write_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = _big_panel(tmp_path)  # 90.000 rows in, 81.000 growth rows out
+    monkeypatch.setattr(machine, "ARROW_MIN_ROWS", 1_000)
+    with_arrow = tmp_path / "arrow.csv"
+    assert (
+        run("growth", "--data", str(big), "--format", "csv", "-o", str(with_arrow)).exit_code == 0
+    )
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.csv", None)
+    plain = tmp_path / "plain.csv"
+    assert run("growth", "--data", str(big), "--format", "csv", "-o", str(plain)).exit_code == 0
+    assert with_arrow.read_bytes() == plain.read_bytes()
+    assert len(plain.read_bytes().splitlines()) == 1 + 3_000 * 3 * 9
+
+
+def test_clean_numbers_drops_binary_noise() -> None:
+    import numpy as np
+
+    cleaned = machine.clean_numbers(np.array([5.5 - 4.6, 1 / 3, 1e308, np.inf, 0.0, -2.5e-9]))
+    assert cleaned[0] == 0.9  # 0.8999999999999995 → 0.9
+    assert repr(float(cleaned[1])) == "0.333333333333333"
+    assert cleaned[2] == 1e308
+    assert np.isnan(cleaned[3])
+    assert cleaned[4] == 0.0
+    assert cleaned[5] == -2.5e-9
