@@ -21,7 +21,7 @@ from kanaalstats.dutch_numbers import (
     parse_published_row,
 )
 from kanaalstats.errors import DataError, UsageError
-from kanaalstats.long_form import is_long_header, read_long_csv, read_parquet
+from kanaalstats.long_form import in_key_order, is_long_header, read_long_csv, read_parquet
 from kanaalstats.messages import Message
 from kanaalstats.source_text import (
     STDIN,
@@ -484,26 +484,10 @@ def _merge(parts: list[_Part], sources: tuple[str, ...]) -> Dataset:
         }
     )
     keys = ["entity", "indicator", "year"]
-    if not _is_sorted(values, keys):
+    if not in_key_order(values, keys):
         values = values.sort_values(keys, kind="stable").reset_index(drop=True)
     warnings = tuple(w for part in parts for w in part.warnings)
     return Dataset(indicators=indicators, values=values, warnings=warnings, sources=sources)
-
-
-def _is_sorted(frame: pd.DataFrame, keys: list[str]) -> bool:
-    """Whether rows already come in key order (panels usually do), so sorting can be skipped."""
-    import numpy as np
-
-    if len(frame) < 2:
-        return True
-    ahead = np.zeros(len(frame) - 1, dtype=bool)  # row i+1 comes after row i
-    tied = np.ones(len(frame) - 1, dtype=bool)
-    for key in keys:
-        column = frame[key]
-        codes = column.cat.codes.to_numpy() if hasattr(column, "cat") else column.to_numpy()
-        ahead |= tied & (codes[1:] > codes[:-1])
-        tied &= codes[1:] == codes[:-1]
-    return bool(ahead.all())
 
 
 def parse_unit_overrides(specs: Sequence[str], dataset: Dataset) -> dict[str, str]:

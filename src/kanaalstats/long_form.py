@@ -1,7 +1,7 @@
 """The long form (`[entity,]indicator,year,value[,unit,label_nl,label_en]`), read vectorised.
 
 Panels of every municipality run to millions of rows, so this form is read by pandas in one
-call (the pyarrow engine where it is installed) and checked with whole-column operations.
+call, names straight into categories, and checked with whole-column operations.
 Only when a check fails is the offending line looked up, to name it in the error.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from kanaalstats.errors import DataError, InputFileError, MissingExtraError
 from kanaalstats.messages import Message
@@ -22,21 +22,12 @@ REQUIRED = ("indicator", "year", "value")
 OPTIONAL = ("entity", "unit", "label_nl", "label", "label_en")
 _NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
-# Machine notation: empty (or what dataframes write for missing) is missing. With the pyarrow
-# engine these apply to every column, so none of them may be a plausible name.
+# Machine notation: empty, or what dataframes write for missing.
 _MISSING = ["", "-", "NaN", "nan", "null"]
 
 
 def is_long_header(names: set[str]) -> bool:
     return set(REQUIRED) <= names
-
-
-def _fast_engine() -> Literal["c", "pyarrow"]:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        return "c"
-    return "pyarrow"
 
 
 def read_long_csv(
@@ -52,11 +43,11 @@ def read_long_csv(
             target,
             sep=delimiter,
             dtype=dtypes,
-            # The pyarrow engine takes one list for all columns; a name that reads as missing
-            # is caught below as a row without an indicator.
-            na_values=_MISSING,
+            na_values={"value": _MISSING},
             keep_default_na=False,
-            engine=_fast_engine(),
+            # Measured on 10^7 rows here (2 cores), pandas' C engine reading straight into
+            # categories beat the pyarrow engine: 5.4 s and 0.8 GB against 6.4 s and 1.7 GB.
+            engine="c",
             encoding="utf-8-sig",
         )
         frame["value"] = frame["value"].astype("float64")
@@ -127,6 +118,7 @@ def _first_bad_cell(target: Any, name: str, delimiter: str, error: Exception) ->
 def _checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message]]:
     """Validate whole columns; return the tidy frame and the warnings."""
     import numpy as np
+    import pandas as pd
 
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     warnings: list[Message] = []
@@ -139,8 +131,13 @@ def _checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message
     if unnamed.any():
         row = int(unnamed.argmax())
         raise DataError("bad_id", path=name, line=row + 2, value="")
-    frame["entity"] = frame["entity"].astype("category")
-    frame["indicator"] = frame["indicator"].astype("category")
+    for column in ("entity", "indicator"):
+        # Categories in order of first appearance: a file sorted its own way is then in key
+        # order, and output follows the file.
+        series = frame[column].astype("category")
+        codes = series.cat.codes.to_numpy()
+        first_seen = pd.unique(codes[codes >= 0])
+        frame[column] = series.cat.reorder_categories(series.cat.categories[first_seen])
     frame["unit"] = frame["unit"].astype("category")
     years = frame["year"].to_numpy()
     bad_year = (years < 1000) | (years > 9999)
@@ -164,7 +161,12 @@ def _checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message
         raise DataError(
             "cell_not_finite", path=name, line=row + 2, year=int(years[row]), text=str(values[row])
         )
-    duplicated = frame.duplicated(["entity", "indicator", "year"], keep=False).to_numpy()
+    keys = ["entity", "indicator", "year"]
+    duplicated = (
+        np.zeros(len(frame), dtype=bool)
+        if in_key_order(frame, keys)
+        else frame.duplicated(keys, keep=False).to_numpy()
+    )
     if duplicated.any():
         rows = np.flatnonzero(duplicated)
         first, second = int(rows[0]), int(rows[1])
@@ -192,6 +194,26 @@ def _checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message
         )
     frame["decimals"] = decimals_of(values)
     return frame, warnings
+
+
+def in_key_order(frame: pd.DataFrame, keys: list[str]) -> bool:
+    """Whether each row's keys come strictly after the previous row's (by category codes).
+
+    Panels usually arrive sorted: then sorting can be skipped, and no two rows can share
+    their keys.
+    """
+    import numpy as np
+
+    if len(frame) < 2:
+        return True
+    ahead = np.zeros(len(frame) - 1, dtype=bool)  # row i+1 comes after row i
+    tied = np.ones(len(frame) - 1, dtype=bool)
+    for key in keys:
+        column = frame[key]
+        codes = column.cat.codes.to_numpy() if hasattr(column, "cat") else column.to_numpy()
+        ahead |= tied & (codes[1:] > codes[:-1])
+        tied &= codes[1:] == codes[:-1]
+    return bool(ahead.all())
 
 
 def decimals_of(values: Any) -> Any:

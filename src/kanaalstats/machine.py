@@ -76,16 +76,29 @@ def _text(column: pd.Series[Any], neutralise: bool) -> list[Any]:
     return strings
 
 
-def _numbers(column: pd.Series[Any], whole: bool) -> list[Any]:
+# Computed figures carry binary noise; values as loaded (and years, days) do not.
+_DERIVED = frozenset({Kind.CHANGE, Kind.SIGNED_PCT, Kind.PCT, Kind.NUMBER})
+
+
+def _prepared(kind: Kind, column: pd.Series[Any]) -> np.ndarray[Any, Any]:
+    import numpy as np
+
+    numbers = column.to_numpy(dtype="float64", na_value=np.nan)
+    if kind in _DERIVED:
+        return clean_numbers(numbers)
+    return np.where(np.isfinite(numbers), numbers, np.nan)
+
+
+def _numbers(kind: Kind, column: pd.Series[Any]) -> list[Any]:
     """Numbers as Python ints where whole and floats otherwise; None where missing."""
     import numpy as np
 
-    numbers = clean_numbers(column.to_numpy(dtype="float64", na_value=np.nan))
+    numbers = _prepared(kind, column)
     present = ~np.isnan(numbers)
     integral = present & (np.abs(numbers) < 2**53) & (np.floor(numbers) == numbers)
     out = np.full(len(numbers), None, dtype=object)
     out[integral] = numbers[integral].astype(np.int64)
-    if not whole:
+    if kind is not Kind.INT:
         fractional = present & ~integral
         out[fractional] = numbers[fractional]
     return list(out.tolist())
@@ -101,7 +114,7 @@ def machine_columns(result: Result, lang: str, neutralise: bool) -> list[tuple[C
         if column.kind is Kind.LABEL:
             values = _text(_labels(frame, lang), neutralise)
         elif column.kind in NUMERIC_KINDS:
-            values = _numbers(frame[column.key], whole=column.kind is Kind.INT)
+            values = _numbers(column.kind, frame[column.key])
         else:
             values = _text(frame[column.key], neutralise)
         columns.append((column, values))
@@ -157,7 +170,7 @@ def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
     for column in (c for c in result.columns if c.machine):
         series = _labels(frame, lang) if column.kind is Kind.LABEL else frame[column.key]
         if column.kind in NUMERIC_KINDS:
-            numbers = clean_numbers(series.to_numpy(dtype="float64", na_value=np.nan))
+            numbers = _prepared(column.kind, series)
             missing = np.isnan(numbers)
             if column.kind is Kind.INT:
                 numbers = np.where(missing, 0, numbers).astype(np.int64)
