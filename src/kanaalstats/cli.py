@@ -6,11 +6,13 @@ Heavy libraries (pandas, Babel) are imported inside the commands so that `--help
 
 from __future__ import annotations
 
+import functools
 import gc
+import inspect
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -106,11 +108,64 @@ class Common:
 
     data: list[Path] | None
     fmt: OutputFormat
-    lang: Lang
+    lang: str
     output: Path | None
     units: list[str] | None
     entities: list[str] | None
     other_inputs: tuple[Path, ...] = ()  # files besides --data that -o must not overwrite
+
+
+_SHARED = (
+    ("data", DataOption, None),
+    ("fmt", FormatOption, OutputFormat.TABLE),
+    ("lang", LangOption, Lang.NL),
+    ("output", OutputOption, None),
+    ("unit", UnitOption, None),
+    ("entity", EntityOption, None),
+)
+
+
+def shared_options(
+    default_format: OutputFormat = OutputFormat.TABLE,
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command the options every command has, declared once, as one `common` argument.
+
+    Typer reads a command's options from its signature; the wrapper's signature is the
+    command's own parameters followed by the shared ones.
+    """
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = [
+            p
+            for p in inspect.signature(command, eval_str=True).parameters.values()
+            if p.name != "common"
+        ]
+        shared = [
+            inspect.Parameter(
+                name,
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=annotation,
+                default=default_format if name == "fmt" else default,
+            )
+            for name, annotation, default in _SHARED
+        ]
+
+        @functools.wraps(command)
+        def with_common(**values: Any) -> None:
+            common = Common(
+                data=values.pop("data"),
+                fmt=values.pop("fmt"),
+                lang=str(values.pop("lang")),
+                output=values.pop("output"),
+                units=values.pop("unit"),
+                entities=values.pop("entity"),
+            )
+            command(common, **values)
+
+        with_common.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+        return with_common
+
+    return decorate
 
 
 def _stderr(line: str) -> None:
@@ -144,7 +199,7 @@ def _run(common: Common, build: Callable[[Dataset], Result]) -> None:
     from kanaalstats.errors import ExitCode, KanaalstatsError
     from kanaalstats.messages import Message, text
 
-    lang = str(common.lang)
+    lang = common.lang
     try:
         from kanaalstats.dataset import load, parse_unit_overrides
         from kanaalstats.output import refuse_input_as_output, write_atomically
@@ -218,15 +273,8 @@ def main_options(
 
 
 @app.command()
-def table(
-    indicators: IndicatorsArgument = None,
-    data: DataOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
-    lang: LangOption = Lang.NL,
-    output: OutputOption = None,
-    unit: UnitOption = None,
-    entity: EntityOption = None,
-) -> None:
+@shared_options()
+def table(common: Common, indicators: IndicatorsArgument = None) -> None:
     """The key-figures table as published: indicators × years, units and footnotes.
 
     Example: kanaalstats table --lang en
@@ -234,32 +282,25 @@ def table(
     from kanaalstats import views
     from kanaalstats.selection import resolve_indicators
 
-    _run(
-        Common(data, fmt, lang, output, unit, entity),
-        lambda ds: views.table(ds, resolve_indicators(indicators, ds.ids), str(lang)),
-    )
+    _run(common, lambda ds: views.table(ds, resolve_indicators(indicators, ds.ids), common.lang))
 
 
 @app.command()
-def indicators(
-    data: DataOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
-    lang: LangOption = Lang.NL,
-    output: OutputOption = None,
-    unit: UnitOption = None,
-    entity: EntityOption = None,
-) -> None:
+@shared_options()
+def indicators(common: Common) -> None:
     """List the indicators: id, label, unit and the years with a value.
 
     Example: kanaalstats indicators --format csv
     """
     from kanaalstats import views
 
-    _run(Common(data, fmt, lang, output, unit, entity), views.indicators)
+    _run(common, views.indicators)
 
 
 @app.command()
+@shared_options()
 def growth(
+    common: Common,
     indicators: IndicatorsArgument = None,
     from_year: Annotated[
         int | None, typer.Option("--from", help="First year (with --to).", show_default=False)
@@ -267,12 +308,6 @@ def growth(
     to_year: Annotated[
         int | None, typer.Option("--to", help="Last year (with --from).", show_default=False)
     ] = None,
-    data: DataOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
-    lang: LangOption = Lang.NL,
-    output: OutputOption = None,
-    unit: UnitOption = None,
-    entity: EntityOption = None,
 ) -> None:
     """Change per indicator: absolute, relative (%), percentage points for percentages, CAGR.
 
@@ -288,20 +323,16 @@ def growth(
         check_span(from_year, to_year, ds.years)
         return views.growth(ds, chosen, from_year, to_year)
 
-    _run(Common(data, fmt, lang, output, unit, entity), build)
+    _run(common, build)
 
 
 @app.command()
+@shared_options()
 def daily(
+    common: Common,
     indicators: IndicatorsArgument = None,
     year: YearOption = None,
     days: DaysOption = DaysBasis.CALENDAR,
-    data: DataOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
-    lang: LangOption = Lang.NL,
-    output: OutputOption = None,
-    unit: UnitOption = None,
-    entity: EntityOption = None,
 ) -> None:
     """Average per day of flow indicators (events over a year), millions converted to units.
 
@@ -316,20 +347,16 @@ def daily(
             check_year(year, ds.years)
         return views.daily(ds, chosen, year, days)
 
-    _run(Common(data, fmt, lang, output, unit, entity), build)
+    _run(common, build)
 
 
 @app.command()
+@shared_options()
 def share(
+    common: Common,
     numerator: Annotated[str, typer.Argument(help="Indicator counted as part.")],
     denominator: Annotated[str, typer.Argument(help="Indicator counted as whole.")],
     year: YearOption = None,
-    data: DataOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
-    lang: LangOption = Lang.NL,
-    output: OutputOption = None,
-    unit: UnitOption = None,
-    entity: EntityOption = None,
 ) -> None:
     """Share of one indicator in another, per year, in %.
 
@@ -343,27 +370,23 @@ def share(
         whole = resolve_indicator(denominator, ds.ids)
         if year is not None:
             check_year(year, ds.years)
-        return views.share(ds, part, whole, year, str(lang))
+        return views.share(ds, part, whole, year, common.lang)
 
-    _run(Common(data, fmt, lang, output, unit, entity), build)
+    _run(common, build)
 
 
 @app.command()
+@shared_options(default_format=OutputFormat.MARKDOWN)
 def report(
+    common: Common,
+    indicators: IndicatorsArgument = None,
     year: Annotated[
         int | None,
         typer.Option(
             "--year", "-y", help="Year to summarise (default: the last).", show_default=False
         ),
     ] = None,
-    indicators: IndicatorsArgument = None,
     days: DaysOption = DaysBasis.CALENDAR,
-    data: DataOption = None,
-    fmt: FormatOption = OutputFormat.MARKDOWN,
-    lang: LangOption = Lang.NL,
-    output: OutputOption = None,
-    unit: UnitOption = None,
-    entity: EntityOption = None,
 ) -> None:
     """Summary sentences for a year: level, direction, change, per-day average.
 
@@ -375,13 +398,15 @@ def report(
     def build(ds: Dataset) -> Result:
         chosen = resolve_indicators(indicators, ds.ids)
         summarised = check_year(year, ds.years) if year is not None else ds.years[-1]
-        return views.report(ds, chosen, summarised, days, str(lang))
+        return views.report(ds, chosen, summarised, days, common.lang)
 
-    _run(Common(data, fmt, lang, output, unit, entity), build)
+    _run(common, build)
 
 
 @app.command()
+@shared_options()
 def trend(
+    common: Common,
     indicators: IndicatorsArgument = None,
     plot: Annotated[
         Path | None,
@@ -391,12 +416,6 @@ def trend(
             show_default=False,
         ),
     ] = None,
-    data: DataOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
-    lang: LangOption = Lang.NL,
-    output: OutputOption = None,
-    unit: UnitOption = None,
-    entity: EntityOption = None,
 ) -> None:
     """Per indicator a sparkline over the years, first and last value and the overall change.
 
@@ -408,10 +427,10 @@ def trend(
     def build(ds: Dataset) -> Result:
         chosen = resolve_indicators(indicators, ds.ids)
         if plot is not None:
-            _draw(plot, ds, chosen, str(lang), data or [])
+            _draw(plot, ds, chosen, common.lang, common.data or [])
         return views.trend(ds, chosen)
 
-    _run(Common(data, fmt, lang, output, unit, entity), build)
+    _run(common, build)
 
 
 def _draw(
@@ -428,7 +447,9 @@ def _draw(
 
 
 @app.command()
+@shared_options()
 def check(
+    common: Common,
     claims_file: Annotated[
         Path | None,
         typer.Option(
@@ -441,12 +462,6 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail (exit 1) on claims that cannot be verified.")
     ] = False,
-    data: DataOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
-    lang: LangOption = Lang.NL,
-    output: OutputOption = None,
-    unit: UnitOption = None,
-    entity: EntityOption = None,
 ) -> None:
     """Check the report's claims against the data; exit 1 when a claim is inconsistent.
 
@@ -461,11 +476,9 @@ def check(
 
             raise UsageError("check_needs_one_entity", count=len(ds.entities))
         claims = load_claims(claims_file, ds)
-        return views.check(check_all(claims, ds), ds, strict, str(lang))
+        return views.check(check_all(claims, ds), ds, strict, common.lang)
 
-    _run(
-        Common(data, fmt, lang, output, unit, entity, (claims_file,) if claims_file else ()), build
-    )
+    _run(replace(common, other_inputs=(claims_file,) if claims_file else ()), build)
 
 
 def main() -> None:

@@ -162,6 +162,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--entity only works with a panel (a long file with an 'entity' column).",
     ),
     "entity_unknown": (
+        "gebied '{name}' staat niet in de gegevens.",
+        "entity '{name}' is not in the data.",
+    ),
+    "entity_unknown_suggest": (
         "gebied '{name}' staat niet in de gegevens. Bedoelde u: {candidates}?",
         "entity '{name}' is not in the data. Did you mean: {candidates}?",
     ),

@@ -1,4 +1,5 @@
-"""Naming indicators and years on the command line: ids, unambiguous prefixes, "did you mean"."""
+"""Naming indicators, entities and years on the command line: exact names, unambiguous
+prefixes, and "did you mean" when neither fits."""
 
 from __future__ import annotations
 
@@ -8,23 +9,37 @@ from collections.abc import Sequence
 from kanaalstats.errors import UsageError
 
 
-def resolve_indicator(name: str, ids: Sequence[str]) -> str:
-    """The id named exactly, or the only id that starts with `name` (case-insensitive)."""
+def _resolve(name: str, names: Sequence[str], kind: str) -> str:
+    """The name given exactly, or the only one it starts (case-insensitive).
+
+    Otherwise a usage error: `{kind}_ambiguous` listing the candidates, or `{kind}_unknown`
+    with the closest names (by spelling, or containing what was typed).
+    """
     wanted = name.strip().lower()
-    by_lower = {i.lower(): i for i in ids}
+    by_lower = {n.lower(): n for n in names}
     if wanted in by_lower:
         return by_lower[wanted]
-    candidates = [i for i in ids if i.lower().startswith(wanted)] if wanted else []
+    candidates = [n for n in names if n.lower().startswith(wanted)] if wanted else []
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
-        raise UsageError("indicator_ambiguous", name=name, candidates=", ".join(candidates))
+        raise UsageError(f"{kind}_ambiguous", name=name, candidates=", ".join(candidates[:10]))
     close = difflib.get_close_matches(wanted, list(by_lower), n=3, cutoff=0.5)
-    contains = [i for i in ids if wanted and wanted in i.lower()]
+    contains = [n for n in names if wanted and wanted in n.lower()]
     suggestions = list(dict.fromkeys([by_lower[c] for c in close] + contains))[:5]
     if suggestions:
-        raise UsageError("indicator_unknown_suggest", name=name, candidates=", ".join(suggestions))
-    raise UsageError("indicator_unknown", name=name)
+        raise UsageError(f"{kind}_unknown_suggest", name=name, candidates=", ".join(suggestions))
+    raise UsageError(f"{kind}_unknown", name=name)
+
+
+def resolve_indicator(name: str, ids: Sequence[str]) -> str:
+    """The id named exactly, or the only id that starts with `name`."""
+    return _resolve(name, ids, "indicator")
+
+
+def resolve_entity(name: str, entities: Sequence[str]) -> str:
+    """The entity named exactly, or the only entity that starts with `name`."""
+    return _resolve(name, entities, "entity")
 
 
 def resolve_indicators(names: Sequence[str] | None, ids: Sequence[str]) -> list[str]:
@@ -51,19 +66,3 @@ def check_span(from_year: int | None, to_year: int | None, years: Sequence[int])
     check_year(to_year, years)
     if from_year >= to_year:
         raise UsageError("years_reversed", first=from_year, last=to_year)
-
-
-def resolve_entity(name: str, entities: Sequence[str]) -> str:
-    """An entity named exactly (case-insensitive) or by the only entity it starts."""
-    wanted = name.strip().lower()
-    by_lower = {e.lower(): e for e in entities}
-    if wanted in by_lower:
-        return by_lower[wanted]
-    candidates = [e for e in entities if e.lower().startswith(wanted)] if wanted else []
-    if len(candidates) == 1:
-        return candidates[0]
-    if candidates:
-        raise UsageError("entity_ambiguous", name=name, candidates=", ".join(candidates[:10]))
-    close = difflib.get_close_matches(wanted, list(by_lower), n=3, cutoff=0.6)
-    suggestions = ", ".join(by_lower[c] for c in close) or ", ".join(entities[:5])
-    raise UsageError("entity_unknown", name=name, candidates=suggestions)
