@@ -36,6 +36,10 @@ def read_long_csv(
     """Read a long CSV (a path, or already decoded text) into a checked tidy frame."""
     import pandas as pd
 
+    if isinstance(source, Path):
+        fast = _read_with_arrow(source, name, delimiter)
+        if fast is not None:
+            return _checked(fast, name)
     target: Any = io.StringIO(source) if isinstance(source, str) else source
     dtypes = {"entity": "category", "indicator": "category", "unit": "category", "year": "int64"}
     try:
@@ -59,6 +63,54 @@ def read_long_csv(
     except UnicodeDecodeError:
         raise InputFileError("file_not_decodable", path=name) from None
     return _checked(frame, name)
+
+
+def _read_with_arrow(path: Path, name: str, delimiter: str) -> pd.DataFrame | None:
+    """The file read by pyarrow's multi-threaded reader, names as dictionaries (categories).
+
+    Measured on 10^7 rows here: 2.5 s, against 5.4 s for pandas' C engine (which in turn
+    beat pandas' own pyarrow engine). None when pyarrow is not installed, or the file has a
+    BOM; a bad cell also gives None, so that the pandas path finds and names it.
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+    except ImportError:
+        return None
+    with path.open("rb") as handle:
+        first = handle.readline()
+    if first.startswith(b"\xef\xbb\xbf"):
+        return None
+    header = [
+        c.strip().strip('"')
+        for c in first.decode("utf-8", "replace").rstrip("\r\n").split(delimiter)
+    ]
+    names = pa.dictionary(pa.int32(), pa.string())
+    types: dict[str, Any] = {}
+    for column in header:
+        kind = column.lower()
+        if kind in ("entity", "indicator", "unit"):
+            types[column] = names
+        elif kind == "year":
+            types[column] = pa.int64()
+        elif kind == "value":
+            types[column] = pa.float64()
+    try:
+        table = pacsv.read_csv(
+            path,
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types, null_values=_MISSING, strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):
+        return None
+    frame: pd.DataFrame = table.to_pandas()
+    del table
+    for column, kind in types.items():
+        if kind is names and frame[column].isna().any():
+            return None  # a name that reads as missing: let the pandas path report it
+    return frame
 
 
 def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
