@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 REQUIRED = ("indicator", "year", "value")
-OPTIONAL = ("entity", "unit", "label_nl", "label", "label_en")
 _NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 # Machine notation: empty, or what dataframes write for missing.

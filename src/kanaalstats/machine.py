@@ -55,6 +55,11 @@ def clean_numbers(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return np.where(usable, rounded, numbers)
 
 
+def neutralised(text: str) -> str:
+    """A text cell a spreadsheet will show, not run: formula starts get a leading `'`."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _labels(frame: pd.DataFrame, lang: str) -> pd.Series[Any]:
     dutch = frame["label_nl"]
     if lang != "en" or "label_en" not in frame:
@@ -71,16 +76,14 @@ def _text(column: pd.Series[Any], neutralise: bool) -> list[Any]:
         # Work on the few categories, not on the million rows that repeat them.
         categories = column.cat.categories.astype(str)
         if neutralise:
-            categories = categories.map(lambda c: "'" + c if c.startswith(FORMULA_START) else c)
+            categories = categories.map(neutralised)
         import numpy as np
 
         table = np.array([*categories.tolist(), None], dtype=object)
         return list(table[column.cat.codes.to_numpy()].tolist())
     strings = column.astype(object).where(column.notna(), None).tolist()
     if neutralise:
-        return [
-            "'" + s if isinstance(s, str) and s.startswith(FORMULA_START) else s for s in strings
-        ]
+        return [neutralised(s) if isinstance(s, str) else s for s in strings]
     return strings
 
 
@@ -191,7 +194,7 @@ def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
                 else series
             )
             categories = categorical.cat.categories.astype(str)
-            categories = categories.map(lambda c: "'" + c if c.startswith(FORMULA_START) else c)
+            categories = categories.map(neutralised)
             quotes = quotes or _needs_quotes(categories)
             codes = categorical.cat.codes.to_numpy()
             arrays.append(

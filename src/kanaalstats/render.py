@@ -21,8 +21,6 @@ from kanaalstats.result import Column, Kind, Result
 if TYPE_CHECKING:
     from rich.console import Console
 
-_NUMERIC_KINDS = NUMERIC_KINDS
-
 
 def render(result: Result, fmt: OutputFormat, lang: str, stream: TextIO, to_file: bool) -> None:
     """Write the result to `stream` in the format asked for; `to_file` turns colour off."""
@@ -71,7 +69,7 @@ def human_cell(value: Any, column: Column, record: Mapping[Any, Any], lang: str)
         mark = record.get("mark")
         return label_in(record, lang) + (f" {mark}" if mark else "")
     if _is_missing(value):
-        return MISSING_TEXT if kind in _NUMERIC_KINDS else ""
+        return MISSING_TEXT if kind in NUMERIC_KINDS else ""
     unit = str(record.get("unit", ""))
     decimals = record.get("decimals")
     row_decimals = 0 if decimals is None or _is_missing(decimals) else int(decimals)
@@ -125,7 +123,7 @@ def _write_markdown(result: Result, lang: str, stream: TextIO) -> None:
     stream.write(f"### {text(result.title, lang)}\n\n")
     stream.write("| " + " | ".join(cell(_header(c, lang)) for c in columns) + " |\n")
     stream.write(
-        "|" + "|".join("---:" if c.kind in _NUMERIC_KINDS else "---" for c in columns) + "|\n"
+        "|" + "|".join("---:" if c.kind in NUMERIC_KINDS else "---" for c in columns) + "|\n"
     )
     for row in _human_rows(result, columns, lang):
         stream.write("| " + " | ".join(cell(value) for value in row) + " |\n")
@@ -144,7 +142,7 @@ def _write_table(result: Result, lang: str, stream: TextIO, to_file: bool) -> No
     columns = [c for c in result.columns if c.human]
     table = Table(title=text(result.title, lang), title_justify="left", header_style="bold")
     for column in columns:
-        numeric = column.kind in _NUMERIC_KINDS
+        numeric = column.kind in NUMERIC_KINDS
         table.add_column(
             escape(_header(column, lang)), justify="right" if numeric else "left", no_wrap=numeric
         )
