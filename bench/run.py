@@ -70,7 +70,9 @@ def _miller_version() -> str | None:
     mlr = shutil.which("mlr")
     if not mlr:
         return None
-    return subprocess.run([mlr, "--version"], capture_output=True, text=True, check=False).stdout.strip()
+    return subprocess.run(
+        [mlr, "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
 
 
 def main() -> None:
@@ -106,8 +108,12 @@ def main() -> None:
             generate(rows, path)
         size_mb = path.stat().st_size / 1e6
         out = args.work / f"growth-{rows}.csv"
-        ours, peak = measure([KANAALSTATS, "growth", "--data", str(path), "--format", "csv", "-o", str(out)], runs)
-        read, read_peak = measure([sys.executable, "-c", f"import pandas; pandas.read_csv({str(path)!r})"], runs)
+        ours, peak = measure(
+            [KANAALSTATS, "growth", "--data", str(path), "--format", "csv", "-o", str(out)], runs
+        )
+        read, read_peak = measure(
+            [sys.executable, "-c", f"import pandas; pandas.read_csv({str(path)!r})"], runs
+        )
         entry = {
             "rows": rows,
             "csv_mb": size_mb,
@@ -121,11 +127,29 @@ def main() -> None:
         mlr = shutil.which("mlr")
         if mlr:
             miller, miller_peak = measure(
-                [mlr, "--icsv", "--ocsv", "step", "-a", "ratio", "-f", "value", "-g", "entity,indicator", str(path)],
+                [
+                    mlr,
+                    "--icsv",
+                    "--ocsv",
+                    "step",
+                    "-a",
+                    "ratio",
+                    "-f",
+                    "value",
+                    "-g",
+                    "entity,indicator",
+                    str(path),
+                ],
                 runs,
                 stdout=args.work / f"miller-{rows}.csv",
             )
-            entry.update({"miller_s": miller, "miller_peak_mb": miller_peak, "faster_than_miller": ours < miller})
+            entry.update(
+                {
+                    "miller_s": miller,
+                    "miller_peak_mb": miller_peak,
+                    "faster_than_miller": ours < miller,
+                }
+            )
         panels.append(entry)
         print(json.dumps(entry), flush=True)
     results["panels"] = panels
