@@ -6,82 +6,32 @@ of values (indicator × year). Every refusal names the file, the line and the va
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kanaalstats.dutch_numbers import (
-    Cell,
-    NumberFormatError,
-    parse_machine_number,
-    parse_published_row,
-)
+from kanaalstats.canonical import load_canonical
 from kanaalstats.errors import DataError, UsageError
 from kanaalstats.long_form import in_key_order, is_long_header, read_long_csv, read_parquet
 from kanaalstats.messages import Message
+from kanaalstats.published import load_published
 from kanaalstats.source_text import (
     STDIN,
-    Row,
-    SourceText,
     peek_source,
     read_rows,
     read_source,
     sniff_delimiter,
 )
-from kanaalstats.units import UNITS, infer_unit, strip_unit_words
+from kanaalstats.table_parts import METADATA_COLUMNS, Indicator, Part
+from kanaalstats.units import UNITS
 
 if TYPE_CHECKING:
     import pandas as pd
 
 BUILTIN_FILES = ("kerncijfers.csv", "tekstcijfers.csv")
 PARQUET_SUFFIXES = (".parquet", ".pq")
-METADATA_COLUMNS = (
-    "label_nl",
-    "label_en",
-    "unit",
-    "footnote",
-    "source",
-    "quote",
-    "section",
-    "subject_nl",
-    "subject_en",
-)
-_CANONICAL_ALIASES = {"indicator": "id", "label": "label_nl"}
-_YEAR = re.compile(r"\d{4}")
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-_FOOTNOTE_MARK = re.compile(r"^(.*?)\s*(\*+)$")
-_FOOTNOTE_ROW = re.compile(r"^(\*+)\s*(.*)$")
-_SOURCE_ROW = re.compile(r"^(bron|source)\s*:\s*(.*)$", re.IGNORECASE)
-
-
-@dataclass
-class _Indicator:
-    id: str
-    label_nl: str
-    line: int
-    origin: str
-    unit: str
-    label_en: str = ""
-    footnote: str = ""
-    source: str = ""
-    quote: str = ""
-    section: str = ""
-    subject_nl: str = ""
-    subject_en: str = ""
-
-
-@dataclass
-class _Part:
-    """What one file contributes before the files are merged."""
-
-    indicators: list[_Indicator] = field(default_factory=list)
-    values: list[tuple[str, int, float | None, int]] = field(default_factory=list)
-    warnings: list[Message] = field(default_factory=list)
-    frame: pd.DataFrame | None = None  # the long form's values, already tidy
 
 
 @dataclass(frozen=True)
@@ -160,7 +110,7 @@ def load(paths: Sequence[Path] | None = None) -> Dataset:
     return _merge(parts, tuple(names))
 
 
-def _load_file(path: Path, name: str) -> _Part:
+def _load_file(path: Path, name: str) -> Part:
     if path.suffix.lower() in PARQUET_SUFFIXES:
         return _long_part(*read_parquet(path, name), name)
     head = peek_source(path, name)
@@ -177,63 +127,8 @@ def _load_file(path: Path, name: str) -> _Part:
     header = {cell.strip().lower() for cell in rows[0].cells}
     # `indicator`/`label` are what `table --format csv` writes, so its output loads back.
     if header & {"id", "indicator"} and "unit" in header:
-        return _load_canonical(source, rows)
-    return _load_published(source, rows)
-
-
-# --- canonical form: one row per indicator, metadata columns, one column per year ----------
-
-
-def _load_canonical(source: SourceText, rows: list[Row]) -> _Part:
-    header = [_CANONICAL_ALIASES.get(h, h) for h in (c.strip().lower() for c in rows[0].cells)]
-    year_columns = {i: int(h) for i, h in enumerate(header) if _YEAR.fullmatch(h)}
-    known = {"id", *METADATA_COLUMNS}
-    part = _Part()
-    _check_unique_years(source.name, rows[0].line, header, year_columns)
-    for i, name in enumerate(header):
-        if i not in year_columns and name not in known:
-            part.warnings.append(
-                Message("column_ignored", {"path": source.name, "column": rows[0].cells[i]})
-            )
-    if not year_columns:
-        raise DataError("no_year_columns", path=source.name, line=rows[0].line)
-    seen: dict[str, int] = {}
-    for row in rows[1:]:
-        _check_width(source.name, row, len(header))
-        record = {
-            name: row.cells[i].strip() if i < len(row.cells) else ""
-            for i, name in enumerate(header)
-        }
-        indicator = record["id"]
-        if not _ID.fullmatch(indicator):
-            raise DataError("bad_id", path=source.name, line=row.line, value=indicator)
-        if indicator in seen:
-            raise DataError(
-                "duplicate_indicator",
-                path=source.name,
-                id=indicator,
-                line=row.line,
-                first=seen[indicator],
-            )
-        seen[indicator] = row.line
-        unit = record["unit"]
-        if unit not in UNITS:
-            raise DataError(
-                "bad_unit", path=source.name, line=row.line, value=unit, choices=", ".join(UNITS)
-            )
-        metadata = {k: record.get(k, "") for k in METADATA_COLUMNS}
-        metadata["label_nl"] = metadata["label_nl"] or indicator
-        part.indicators.append(
-            _Indicator(id=indicator, line=row.line, origin=source.name, **metadata)
-        )
-        for i, year in year_columns.items():
-            text = row.cells[i] if i < len(row.cells) else ""
-            try:
-                cell = parse_machine_number(text)
-            except NumberFormatError as error:
-                raise _cell_error(source.name, row.line, year, text, error) from None
-            part.values.append((indicator, year, cell.value, cell.decimals))
-    return part
+        return load_canonical(source, rows)
+    return load_published(source, rows)
 
 
 # --- long form: read by long_form.py; here its indicators become metadata ------------------
@@ -247,14 +142,14 @@ def _header_names(text: str) -> set[str]:
     return set()
 
 
-def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> _Part:
+def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> Part:
     first = frame.drop_duplicates("indicator")
     labels = {
         column: first[column].astype(str).tolist()
         for column in ("label_nl", "label", "label_en")
         if column in first
     }
-    part = _Part(
+    part = Part(
         warnings=warnings, frame=frame[["entity", "indicator", "year", "value", "decimals"]]
     )
     for position, indicator in enumerate(first["indicator"].astype(str)):
@@ -263,7 +158,7 @@ def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> _Part
             or indicator
         )
         part.indicators.append(
-            _Indicator(
+            Indicator(
                 id=indicator,
                 label_nl=label,
                 label_en=labels.get("label_en", [""] * len(first))[position],
@@ -275,161 +170,7 @@ def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> _Part
     return part
 
 
-# --- published form: label, then one column per year, Dutch numbers --------------------------
-
-
-def _load_published(source: SourceText, rows: list[Row]) -> _Part:
-    # Title lines above the header carry no figures: the header is the first row with a year.
-    start = next(
-        (i for i, row in enumerate(rows) if any(_YEAR.fullmatch(c.strip()) for c in row.cells[1:])),
-        None,
-    )
-    if start is None:
-        raise DataError("no_year_columns", path=source.name, line=rows[0].line)
-    header_row, body = rows[start], rows[start + 1 :]
-    years = _published_years(source.name, header_row, body)
-    width = len(years)
-    part = _Part()
-    footnotes: dict[str, str] = {}
-    marks: dict[str, str] = {}
-    section = ""
-    source_note = ""
-    seen: dict[str, int] = {}
-    for row in body:
-        label = row.cells[0].strip()
-        texts = row.cells[1 : 1 + width]
-        extra = row.cells[1 + width :]
-        if any(cell.strip() for cell in extra):
-            raise DataError(
-                "row_too_long", path=source.name, line=row.line, cells=len(row.cells), years=width
-            )
-        if not any(cell.strip() for cell in texts):
-            # A label without values: a footnote, the source line, or a section heading.
-            if note := _FOOTNOTE_ROW.match(label):
-                footnotes[note.group(1)] = note.group(2).strip()
-            elif note := _SOURCE_ROW.match(label):
-                source_note = note.group(2).strip()
-            else:
-                section = label
-            continue
-        if len(texts) < width:
-            raise DataError(
-                "row_too_short", path=source.name, line=row.line, cells=len(texts), years=width
-            )
-        if not label:
-            raise DataError("row_without_label", path=source.name, line=row.line)
-        mark = ""
-        if marked := _FOOTNOTE_MARK.match(label):
-            label, mark = marked.group(1), marked.group(2)
-        try:
-            cells, dotted = parse_published_row(texts)
-        except NumberFormatError as error:
-            position = error.position or 0
-            raise _cell_error(
-                source.name, row.line, years[position], texts[position], error
-            ) from None
-        for position in dotted:
-            part.warnings.append(
-                Message(
-                    "cell_dot_decimal",
-                    {
-                        "path": source.name,
-                        "line": row.line,
-                        "year": years[position],
-                        "text": texts[position].strip(),
-                        "value": cells[position].value,
-                    },
-                )
-            )
-        indicator = slug(strip_unit_words(label))
-        if not indicator:
-            raise DataError("bad_id", path=source.name, line=row.line, value=label)
-        if indicator in seen:
-            raise DataError(
-                "duplicate_indicator",
-                path=source.name,
-                id=indicator,
-                line=row.line,
-                first=seen[indicator],
-            )
-        seen[indicator] = row.line
-        unit = infer_unit(label, any(cell.percent for cell in cells))
-        marks[indicator] = mark
-        part.indicators.append(
-            _Indicator(
-                id=indicator,
-                label_nl=label,
-                line=row.line,
-                origin=source.name,
-                unit=unit,
-                section=section,
-            )
-        )
-        part.values.extend(_value_rows(indicator, years, cells))
-    for entry in part.indicators:
-        entry.footnote = footnotes.get(marks[entry.id], "")
-        entry.source = source_note
-    return part
-
-
-def _published_years(name: str, header: Row, body: list[Row]) -> list[int]:
-    cells = [cell.strip() for cell in header.cells[1:]]
-    # Exports often end rows with empty columns (`;;;;`); drop those only when nothing fills them.
-    while cells and not cells[-1]:
-        position = len(cells)
-        if any(len(row.cells) > position and row.cells[position].strip() for row in body):
-            break
-        cells.pop()
-    years: list[int] = []
-    for position, cell in enumerate(cells, start=2):
-        if not _YEAR.fullmatch(cell):
-            raise DataError(
-                "header_not_year", path=name, line=header.line, column=position, value=cell
-            )
-        years.append(int(cell))
-    _check_unique_years(name, header.line, [str(y) for y in years], dict(enumerate(years)))
-    if not years:
-        raise DataError("no_year_columns", path=name, line=header.line)
-    return years
-
-
-def _value_rows(
-    indicator: str, years: list[int], cells: list[Cell]
-) -> Iterable[tuple[str, int, float | None, int]]:
-    for year, cell in zip(years, cells, strict=True):
-        yield indicator, year, cell.value, cell.decimals
-
-
-# --- shared checks and the merge --------------------------------------------------------------
-
-
-def _check_unique_years(
-    name: str, line: int, header: list[str], year_columns: dict[int, int]
-) -> None:
-    seen: set[int] = set()
-    for year in year_columns.values():
-        if year in seen:
-            raise DataError("duplicate_year", path=name, line=line, year=year)
-        seen.add(year)
-
-
-def _check_width(name: str, row: Row, width: int) -> None:
-    if len(row.cells) > width and any(cell.strip() for cell in row.cells[width:]):
-        raise DataError("row_too_long", path=name, line=row.line, cells=len(row.cells), years=width)
-
-
-def _cell_error(name: str, line: int, year: int, text: str, error: NumberFormatError) -> DataError:
-    return DataError(f"cell_{error.reason}", path=name, line=line, year=year, text=text.strip())
-
-
-def slug(label: str) -> str:
-    """A stable id from a label: ASCII, lower case, words joined by `_` (`%` becomes `pct`)."""
-    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "_", ascii_label.lower().replace("%", " pct ")).strip("_")
-    return words
-
-
-def _merge(parts: list[_Part], sources: tuple[str, ...]) -> Dataset:
+def _merge(parts: list[Part], sources: tuple[str, ...]) -> Dataset:
     import pandas as pd
 
     origins: dict[str, str] = {}
