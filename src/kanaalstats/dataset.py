@@ -215,15 +215,15 @@ def _merge(parts: list[Part], sources: tuple[str, ...]) -> Dataset:
         values = frames[0]
     # Categories keep the order the files list the indicators in (the order analysts
     # publish), and make the panel's repeated names cheap.
-    values = values.astype(
-        {
-            "entity": "category",
-            "indicator": pd.CategoricalDtype(list(origins)),
-            "year": "int64",
-            "value": "float64",
-            "decimals": "int8",
-        }
-    )
+    wanted: dict[str, Any] = {
+        "entity": "category",
+        "indicator": pd.CategoricalDtype(list(origins)),
+        "year": "int64",
+        "value": "float64",
+        "decimals": "int8",
+    }
+    # Convert only what differs: on a panel every needless astype copies millions of rows.
+    values = values.astype({c: t for c, t in wanted.items() if values[c].dtype != t})
     keys = ["entity", "indicator", "year"]
     if not in_key_order(values, keys):
         values = values.sort_values(keys, kind="stable").reset_index(drop=True)

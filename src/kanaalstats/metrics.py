@@ -69,12 +69,12 @@ def growth(
 
     values = select(dataset, indicators)
     if from_year is not None and to_year is not None:
-        frame = _between(values, from_year, to_year)
+        pairs = _between(values, from_year, to_year)
     else:
-        frame = _consecutive(values, dataset.years)
-    a = frame["from_value"].to_numpy(dtype="float64")
-    b = frame["to_value"].to_numpy(dtype="float64")
-    span = (frame["to_year"] - frame["from_year"]).to_numpy(dtype="float64")
+        pairs = _consecutive(values, dataset.years)
+    a = np.asarray(pairs["from_value"], dtype="float64")
+    b = np.asarray(pairs["to_value"], dtype="float64")
+    span = np.asarray(pairs["to_year"], dtype="float64") - np.asarray(pairs["from_year"])
     with np.errstate(all="ignore"):
         change = b - a
         positive_base = a > 0
@@ -92,33 +92,28 @@ def growth(
     # A categorical note costs a byte a row; strings would cost dozens on a large panel.
     codes = np.select([missing, a == 0, a < 0, too_large], [0, 1, 2, 3], default=-1).astype("int8")
     notes = [NOTE_MISSING, NOTE_ZERO_BASE, NOTE_NEGATIVE_BASE, NOTE_TOO_LARGE]
-    frame = frame.assign(
-        change=change,
-        change_pct=change_pct,
-        cagr_pct=cagr,
-        decimals=np.fmax(
-            frame.pop("d_from").to_numpy(dtype="float64"),
-            frame.pop("d_to").to_numpy(dtype="float64"),
-        ),
-        note=pd.Categorical.from_codes(codes, categories=pd.Index(notes)),
+    indicator_column = pd.Series(pairs["indicator"], copy=False)
+    # Built once, column by column: a frame built and then extended would be copied twice.
+    return pd.DataFrame(
+        {
+            "entity": pairs["entity"],
+            "indicator": pairs["indicator"],
+            "unit": per_indicator(indicator_column, dataset.indicators["unit"].to_dict()),
+            "from_year": pairs["from_year"],
+            "to_year": pairs["to_year"],
+            "from_value": a,
+            "to_value": b,
+            "change": change,
+            "change_pct": change_pct,
+            "cagr_pct": cagr,
+            "decimals": np.fmax(
+                np.asarray(pairs["d_from"], dtype="float64"),
+                np.asarray(pairs["d_to"], dtype="float64"),
+            ),
+            "note": pd.Categorical.from_codes(codes, categories=pd.Index(notes)),
+        },
+        copy=False,
     )
-    frame = _with_metadata(frame, dataset)
-    return frame[
-        [
-            "entity",
-            "indicator",
-            "unit",
-            "from_year",
-            "to_year",
-            "from_value",
-            "to_value",
-            "change",
-            "change_pct",
-            "cagr_pct",
-            "decimals",
-            "note",
-        ]
-    ]
 
 
 def select(dataset: Dataset, indicators: Sequence[str] | None) -> pd.DataFrame:
@@ -129,7 +124,7 @@ def select(dataset: Dataset, indicators: Sequence[str] | None) -> pd.DataFrame:
     return values[values["indicator"].isin(list(indicators))]
 
 
-def _between(values: pd.DataFrame, from_year: int, to_year: int) -> pd.DataFrame:
+def _between(values: pd.DataFrame, from_year: int, to_year: int) -> dict[str, Any]:
     """One row per series (entity × indicator) with its values in two given years."""
     keys = ["entity", "indicator"]
     series = values[keys].drop_duplicates()
@@ -138,17 +133,19 @@ def _between(values: pd.DataFrame, from_year: int, to_year: int) -> pd.DataFrame
     frame = series.merge(
         start.rename(columns={"value": "from_value", "decimals": "d_from"}), on=keys, how="left"
     ).merge(end.rename(columns={"value": "to_value", "decimals": "d_to"}), on=keys, how="left")
-    return frame.assign(from_year=from_year, to_year=to_year)
+    columns: dict[str, Any] = {name: frame[name].array for name in frame.columns}
+    columns["from_year"] = [from_year] * len(frame)
+    columns["to_year"] = [to_year] * len(frame)
+    return columns
 
 
-def _consecutive(values: pd.DataFrame, years: list[int]) -> pd.DataFrame:
+def _consecutive(values: pd.DataFrame, years: list[int]) -> dict[str, Any]:
     """Each row paired with the same series' row of the previous year in the data.
 
     The values are sorted by entity, indicator and year, so the previous year's row, when
     there is one, is the row just before: no join, one pass over the columns.
     """
     import numpy as np
-    import pandas as pd
 
     all_years = np.asarray(years)
     year = values["year"].to_numpy()
@@ -170,18 +167,18 @@ def _consecutive(values: pd.DataFrame, years: list[int]) -> pd.DataFrame:
     before_decimals = np.zeros(len(values), dtype="float64")
     before_decimals[1:] = decimals[:-1]
     keep = previous_year >= 0  # the first year in the data has no year before it
-    return pd.DataFrame(
-        {
-            "entity": values["entity"].array[keep],
-            "indicator": values["indicator"].array[keep],
-            "from_year": previous_year[keep],
-            "to_year": year[keep],
-            "from_value": np.where(same, before, np.nan)[keep],
-            "to_value": value[keep],
-            "d_from": np.where(same, before_decimals, np.nan)[keep],
-            "d_to": decimals[keep].astype("float64"),
-        }
-    )
+    before[~same] = np.nan
+    before_decimals[~same] = np.nan
+    return {
+        "entity": values["entity"].array[keep],
+        "indicator": values["indicator"].array[keep],
+        "from_year": previous_year[keep],
+        "to_year": year[keep],
+        "from_value": before[keep],
+        "to_value": value[keep],
+        "d_from": before_decimals[keep],
+        "d_to": decimals[keep].astype("float64"),
+    }
 
 
 def daily(
