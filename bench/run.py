@@ -28,21 +28,33 @@ BIN = Path(sys.executable).parent
 KANAALSTATS = str(BIN / "kanaalstats")
 
 
-def measure(command: list[str], runs: int, stdout: Path | None = None) -> tuple[float, float]:
-    """Median wall time (s) and the largest peak RSS (MB) over `runs` runs."""
-    times, peaks = [], []
+def _once(command: list[str], stdout: Path | None) -> tuple[float, float]:
+    sink = stdout.open("wb") if stdout else subprocess.DEVNULL
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if stdout:
+        sink.close()  # type: ignore[union-attr]
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def compare(commands: list[tuple[list[str], Path | None]], runs: int) -> list[tuple[float, float]]:
+    """Median wall time (s) and largest peak RSS (MB) of each command.
+
+    The commands take turns run by run, so that a machine growing busier or quieter during
+    the benchmark shifts a command and its baseline alike.
+    """
+    times: list[list[float]] = [[] for _ in commands]
+    peaks: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        sink = stdout.open("wb") if stdout else subprocess.DEVNULL
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        if stdout:
-            sink.close()  # type: ignore[union-attr]
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"failed: {' '.join(command)}")
-    return statistics.median(times), max(peaks)
+        for i, (command, stdout) in enumerate(commands):
+            elapsed, peak = _once(command, stdout)
+            times[i].append(elapsed)
+            peaks[i].append(peak)
+    return [(statistics.median(t), max(p)) for t, p in zip(times, peaks, strict=True)]
 
 
 def machine() -> dict[str, object]:
@@ -86,10 +98,15 @@ def main() -> None:
     results: dict[str, object] = {"machine": machine(), "runs": runs}
     print(json.dumps(results["machine"]), flush=True)
 
-    help_time, _ = measure([KANAALSTATS, "--help"], runs)
-    typer_time, _ = measure([sys.executable, "-c", "import typer"], runs)
-    growth_time, _ = measure([KANAALSTATS, "growth", "--format", "json"], runs)
-    pandas_time, _ = measure([sys.executable, "-c", "import pandas"], runs)
+    (help_time, _), (typer_time, _), (growth_time, _), (pandas_time, _) = compare(
+        [
+            ([KANAALSTATS, "--help"], None),
+            ([sys.executable, "-c", "import typer"], None),
+            ([KANAALSTATS, "growth", "--format", "json"], None),
+            ([sys.executable, "-c", "import pandas"], None),
+        ],
+        runs,
+    )
     startup = {
         "help_s": help_time,
         "import_typer_s": typer_time,
@@ -108,11 +125,19 @@ def main() -> None:
             generate(rows, path)
         size_mb = path.stat().st_size / 1e6
         out = args.work / f"growth-{rows}.csv"
-        ours, peak = measure(
-            [KANAALSTATS, "growth", "--data", str(path), "--format", "csv", "-o", str(out)], runs
-        )
-        read, read_peak = measure(
-            [sys.executable, "-c", f"import pandas; pandas.read_csv({str(path)!r})"], runs
+        growth_command = [
+            KANAALSTATS,
+            "growth",
+            "--data",
+            str(path),
+            "--format",
+            "csv",
+            "-o",
+            str(out),
+        ]
+        read_command = [sys.executable, "-c", f"import pandas; pandas.read_csv({str(path)!r})"]
+        (ours, peak), (read, read_peak) = compare(
+            [(growth_command, None), (read_command, None)], runs
         )
         entry = {
             "rows": rows,
@@ -126,22 +151,10 @@ def main() -> None:
         }
         mlr = shutil.which("mlr")
         if mlr:
-            miller, miller_peak = measure(
-                [
-                    mlr,
-                    "--icsv",
-                    "--ocsv",
-                    "step",
-                    "-a",
-                    "ratio",
-                    "-f",
-                    "value",
-                    "-g",
-                    "entity,indicator",
-                    str(path),
-                ],
-                runs,
-                stdout=args.work / f"miller-{rows}.csv",
+            miller_command = [mlr, "--icsv", "--ocsv", "step", "-a", "ratio", "-f", "value"]
+            miller_command += ["-g", "entity,indicator", str(path)]
+            [(miller, miller_peak)] = compare(
+                [(miller_command, args.work / f"miller-{rows}.csv")], runs
             )
             entry.update(
                 {
