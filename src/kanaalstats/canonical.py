@@ -16,6 +16,7 @@ from kanaalstats.table_parts import (
     cell_error,
     check_unique_years,
     check_width,
+    remember_indicator,
 )
 from kanaalstats.units import UNITS
 
@@ -46,15 +47,7 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
         indicator = record["id"]
         if not ID.fullmatch(indicator):
             raise DataError("bad_id", path=source.name, line=row.line, value=indicator)
-        if indicator in seen:
-            raise DataError(
-                "duplicate_indicator",
-                path=source.name,
-                id=indicator,
-                line=row.line,
-                first=seen[indicator],
-            )
-        seen[indicator] = row.line
+        remember_indicator(seen, indicator, source.name, row.line)
         unit = record["unit"]
         if unit not in UNITS:
             raise DataError(

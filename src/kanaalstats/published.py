@@ -11,7 +11,15 @@ from kanaalstats.dutch_numbers import Cell, NumberFormatError, parse_published_r
 from kanaalstats.errors import DataError
 from kanaalstats.messages import Message
 from kanaalstats.source_text import Row, SourceText
-from kanaalstats.table_parts import YEAR, Indicator, Part, cell_error, check_unique_years, slug
+from kanaalstats.table_parts import (
+    YEAR,
+    Indicator,
+    Part,
+    cell_error,
+    check_unique_years,
+    remember_indicator,
+    slug,
+)
 from kanaalstats.units import infer_unit, strip_unit_words
 
 _FOOTNOTE_MARK = re.compile(r"^(.*?)\s*(\*+)$")
@@ -85,15 +93,7 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
         indicator = slug(strip_unit_words(label))
         if not indicator:
             raise DataError("bad_id", path=source.name, line=row.line, value=label)
-        if indicator in seen:
-            raise DataError(
-                "duplicate_indicator",
-                path=source.name,
-                id=indicator,
-                line=row.line,
-                first=seen[indicator],
-            )
-        seen[indicator] = row.line
+        remember_indicator(seen, indicator, source.name, row.line)
         unit = infer_unit(label, any(cell.percent for cell in cells))
         marks[indicator] = mark
         part.indicators.append(

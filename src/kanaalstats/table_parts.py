@@ -80,3 +80,12 @@ def slug(label: str) -> str:
     ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "_", ascii_label.lower().replace("%", " pct ")).strip("_")
     return words
+
+
+def remember_indicator(seen: dict[str, int], indicator: str, path: str, line: int) -> None:
+    """Note the line an indicator is on; refuse it when an earlier line had it already."""
+    if indicator in seen:
+        raise DataError(
+            "duplicate_indicator", path=path, id=indicator, line=line, first=seen[indicator]
+        )
+    seen[indicator] = line
