@@ -24,7 +24,8 @@ from kanaalstats.errors import DataError, InputFileError
 from kanaalstats.intervals import Interval
 from kanaalstats.metrics import days_in_year
 from kanaalstats.options import DaysBasis
-from kanaalstats.units import COUNT_UNITS, FLOW_UNITS, PERCENT, SCALE
+from kanaalstats.units import COUNT_UNITS, FLOW_UNITS, PERCENT
+from kanaalstats.units import scale as unit_scale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -303,7 +304,7 @@ def _published(dataset: Dataset, indicator: str, year: int) -> tuple[float, Inte
 
 def _per_day(dataset: Dataset, claim: Claim, indicator: str, year: int) -> tuple[float, Interval]:
     value, interval = _published(dataset, indicator, year)
-    factor = SCALE.get(dataset.unit(indicator), 1.0) / days_in_year(year, claim.days)
+    factor = unit_scale(dataset.unit(indicator)) / days_in_year(year, claim.days)
     return value * factor, interval.scaled(factor)
 
 
@@ -323,8 +324,8 @@ def _compute(claim: Claim, dataset: Dataset) -> tuple[float, Interval]:
         year = inputs["year"]
         n, n_range = _published(dataset, inputs["numerator"], year)
         d, d_range = _published(dataset, inputs["denominator"], year)
-        n_scale = SCALE.get(dataset.unit(inputs["numerator"]), 1.0)
-        d_scale = SCALE.get(dataset.unit(inputs["denominator"]), 1.0)
+        n_scale = unit_scale(dataset.unit(inputs["numerator"]))
+        d_scale = unit_scale(dataset.unit(inputs["denominator"]))
         ratio = n_range.scaled(n_scale).ratio(d_range.scaled(d_scale))
         if ratio is None or d == 0:
             raise _Missing("reason_zero_base")

@@ -68,19 +68,26 @@ def _labels(frame: pd.DataFrame, lang: str) -> pd.Series[Any]:
     return english.where(english != "", dutch.astype(str))
 
 
+def _categories(column: pd.Series[Any], neutralise: bool) -> tuple[list[str], np.ndarray[Any, Any]]:
+    """A categorical column's names (neutralised for CSV) and each row's code (-1: missing).
+
+    Work is done on the few categories, not on the million rows that repeat them.
+    """
+    categories = column.cat.categories.astype(str)
+    if neutralise:
+        categories = categories.map(neutralised)
+    return categories.tolist(), column.cat.codes.to_numpy()
+
+
 def _text(column: pd.Series[Any], neutralise: bool) -> list[Any]:
     """Text as Python strings (None where missing); formula starts get a leading `'`."""
+    import numpy as np
     import pandas as pd
 
     if isinstance(column.dtype, pd.CategoricalDtype):
-        # Work on the few categories, not on the million rows that repeat them.
-        categories = column.cat.categories.astype(str)
-        if neutralise:
-            categories = categories.map(neutralised)
-        import numpy as np
-
-        table = np.array([*categories.tolist(), None], dtype=object)
-        return list(table[column.cat.codes.to_numpy()].tolist())
+        names, codes = _categories(column, neutralise)
+        table = np.array([*names, None], dtype=object)
+        return list(table[codes].tolist())
     strings = column.astype(object).where(column.notna(), None).tolist()
     if neutralise:
         return [neutralised(s) if isinstance(s, str) else s for s in strings]
@@ -157,9 +164,8 @@ def _arrow_available() -> bool:
     return True
 
 
-def _needs_quotes(values: pd.Index[Any] | pd.Series[Any]) -> bool:
-    text = values.astype(str)
-    return bool(text.str.contains(r'[,"\r\n]', regex=True).any())
+def _needs_quotes(names: list[str]) -> bool:
+    return any(mark in name for name in names for mark in ',"\r\n')
 
 
 def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
@@ -193,14 +199,12 @@ def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
                 if not isinstance(series.dtype, pd.CategoricalDtype)
                 else series
             )
-            categories = categorical.cat.categories.astype(str)
-            categories = categories.map(neutralised)
-            quotes = quotes or _needs_quotes(categories)
-            codes = categorical.cat.codes.to_numpy()
+            labels, codes = _categories(categorical, neutralise=True)
+            quotes = quotes or _needs_quotes(labels)
             arrays.append(
                 pa.DictionaryArray.from_arrays(
                     pa.array(codes, mask=codes < 0, type=pa.int32()),
-                    pa.array(categories.tolist(), type=pa.string()),
+                    pa.array(labels, type=pa.string()),
                 ).cast(pa.string())
             )
         names.append(column.key)

@@ -14,7 +14,8 @@ from kanaalstats.dataset import Dataset
 from kanaalstats.errors import UndefinedError, UsageError
 from kanaalstats.messages import Message
 from kanaalstats.options import DaysBasis
-from kanaalstats.units import COUNT_UNITS, FLOW_UNITS, SCALE
+from kanaalstats.units import COUNT_UNITS, FLOW_UNITS
+from kanaalstats.units import scale as unit_scale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -210,13 +211,12 @@ def daily(
     if year is not None:
         values = values[values["year"] == year]
     frame = _with_metadata(values.reset_index(drop=True), dataset)
-    scale = frame["unit"].map(lambda unit: SCALE.get(unit, 1.0)).astype("float64")
+    scale = frame["unit"].map(unit_scale).astype("float64")
+    # A handful of distinct years, however many rows: look each up once.
     years = frame["year"].to_numpy()
-    if basis is DaysBasis.FIXED_365:
-        days = np.full(len(years), 365, dtype="int64")
-    else:
-        leap = (years % 4 == 0) & ((years % 100 != 0) | (years % 400 == 0))
-        days = np.where(leap, 366, 365)
+    distinct = np.unique(years)
+    lengths = np.array([days_in_year(int(y), basis) for y in distinct], dtype="int64")
+    days = lengths[np.searchsorted(distinct, years)]
     with np.errstate(all="ignore"):
         frame = frame.assign(value=frame["value"] * scale, days=days)
     frame = frame.assign(per_day=frame["value"] / frame["days"], basis=str(basis))
@@ -259,8 +259,8 @@ def share(
     num = frame["value_n"].to_numpy(dtype="float64")
     den = frame["value_d"].to_numpy(dtype="float64")
     with np.errstate(all="ignore"):
-        num = num * SCALE.get(units[numerator], 1.0)
-        den = den * SCALE.get(units[denominator], 1.0)
+        num = num * unit_scale(units[numerator])
+        den = den * unit_scale(units[denominator])
         pct = np.where(den != 0, num / den * 100.0, np.nan)
     zero = den == 0
     notes: list[Message] = []
@@ -324,7 +324,7 @@ def year_on_year(
     )
     frame["direction"] = frame["direction"].replace("", None)
     flows = frame["unit"].isin(list(FLOW_UNITS)).to_numpy()
-    scale = frame["unit"].map(lambda unit: SCALE.get(unit, 1.0)).to_numpy(dtype="float64")
+    scale = frame["unit"].map(unit_scale).to_numpy(dtype="float64")
     frame["per_day"] = np.where(flows, frame["value"] * scale / days_in_year(year, basis), np.nan)
     previous_days = days_in_year(previous_year, basis) if previous_year is not None else 365
     frame["previous_per_day"] = np.where(
