@@ -201,3 +201,32 @@ def test_clean_numbers_drops_binary_noise() -> None:
     assert np.isnan(cleaned[3])
     assert cleaned[4] == 0.0
     assert cleaned[5] == -2.5e-9
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        [1.5, None, 1234560000000.0, 1e-7, 0.00001, 12345678901.5, -0.0, 3.0, 2.0**60],
+        [1.0, None, -0.0, 1e12, 7.0],
+        [None, None],
+    ],
+)
+def test_arrow_writes_numbers_as_python_does(
+    numbers: list[float | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    import pandas as pd
+
+    from kanaalstats.result import Column, Kind, Result
+
+    frame = pd.DataFrame({"x": pd.Series(numbers, dtype="float64"), "k": "a"})
+    columns = [Column("x", "x", Kind.CHANGE), Column("k", "k", Kind.TEXT)]
+    result = Result("growth", "title_growth", frame, columns)
+    monkeypatch.setattr(machine, "ARROW_MIN_ROWS", 0)
+    binary = io.BytesIO()
+    with io.TextIOWrapper(binary, encoding="utf-8", newline="") as arrow_stream:
+        machine.write_csv(result, "nl", arrow_stream)
+        python_stream = io.StringIO(newline="")  # no binary buffer: the Python writer
+        machine.write_csv(result, "nl", python_stream)
+        assert binary.getvalue().decode() == python_stream.getvalue()

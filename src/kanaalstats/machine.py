@@ -164,10 +164,6 @@ def _arrow_available() -> bool:
     return True
 
 
-def _needs_quotes(names: list[str]) -> bool:
-    return any(mark in name for name in names for mark in ',"\r\n')
-
-
 def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
     """Large results through pyarrow's CSV writer (C++), which the `parquet` extra brings.
 
@@ -175,10 +171,7 @@ def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
     numbers without a decimal part, formula starts neutralised. Text is quoted only when
     some cell of the file needs quotes (pyarrow then quotes every text cell).
     """
-    import numpy as np
     import pandas as pd
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
 
     frame = result.frame
     arrays: list[Any] = []
@@ -187,12 +180,7 @@ def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
     for column in (c for c in result.columns if c.machine):
         series = _labels(frame, lang) if column.kind is Kind.LABEL else frame[column.key]
         if column.kind in NUMERIC_KINDS:
-            numbers = _prepared(column.kind, series)
-            missing = np.isnan(numbers)
-            if column.kind is Kind.INT:
-                numbers = np.where(missing, 0, numbers).astype(np.int64)
-            # pyarrow writes a whole double without a decimal part, as the Python writer does.
-            arrays.append(pa.array(numbers, mask=missing))
+            arrays.append(arrow_numbers(column.kind, _prepared(column.kind, series)))
         else:
             categorical = (
                 series.astype("category")
@@ -200,32 +188,81 @@ def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
                 else series
             )
             labels, codes = _categories(categorical, neutralise=True)
-            quotes = quotes or _needs_quotes(labels)
-            arrays.append(
-                pa.DictionaryArray.from_arrays(
-                    pa.array(codes, mask=codes < 0, type=pa.int32()),
-                    pa.array(labels, type=pa.string()),
-                ).cast(pa.string())
-            )
+            quotes = quotes or needs_quotes(labels)
+            arrays.append(arrow_text(labels, codes))
         names.append(column.key)
+    stream.flush()
+    binary = stream.buffer
+    for encoded in encode_csv(arrays, names, quotes, header=True):
+        binary.write(encoded)
+    binary.flush()
+
+
+def needs_quotes(names: list[str]) -> bool:
+    return any(mark in name for name in names for mark in ',"\r\n')
+
+
+def arrow_text(names: list[str], codes: np.ndarray[Any, Any]) -> Any:
+    """A text column from a few (neutralised) names and each row's code (-1: missing)."""
+    import pyarrow as pa
+
+    # Written as plain strings: pyarrow encodes a dictionary column several times slower.
+    return pa.DictionaryArray.from_arrays(
+        pa.array(codes, mask=codes < 0, type=pa.int32()), pa.array(names, type=pa.string())
+    ).cast(pa.string())
+
+
+def arrow_numbers(kind: Kind, numbers: np.ndarray[Any, Any]) -> Any:
+    """A numeric column (already cleaned) whose cells read as the Python writer's do.
+
+    Whole numbers go as integers: pyarrow writes 1234560000000.0 as 1.23456e+12, where
+    Python writes 1234560000000, and integers are also twice as fast to encode. Where
+    pyarrow's float text differs from Python's repr (from 1e10 up, below 1e-4) the few
+    cells concerned are written by Python.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    numbers = numbers + 0.0  # -0.0 becomes 0.0, which Python's writer prints as 0
+    missing = np.isnan(numbers)
+    magnitude = np.abs(np.where(missing, 0.0, numbers))
+    whole = ~missing & (magnitude < 2**53) & (np.floor(numbers) == numbers)
+    if kind is Kind.INT or bool((whole | missing).all()):
+        return pa.array(np.where(whole, numbers, 0).astype(np.int64), mask=~whole)
+    column = pa.array(numbers, mask=missing)
+    odd = ~missing & ((magnitude >= 1e10) | (~whole & (magnitude < 1e-4)))
+    if not odd.any():
+        return column
+    texts = [
+        str(int(x)) if w else repr(float(x))
+        for x, w in zip(numbers[odd].tolist(), whole[odd].tolist(), strict=True)
+    ]
+    return pc.replace_with_mask(column.cast(pa.string()), pa.array(odd), pa.array(texts))
+
+
+def encode_csv(arrays: list[Any], names: list[str], quotes: bool, header: bool) -> Iterator[Any]:
+    """CSV bytes of the columns, in slices encoded on all cores (pyarrow formats outside
+    the GIL), yielded in order."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
     table = pa.Table.from_arrays(arrays, names=names)
     quoting = "needed" if quotes else "none"
 
     def encode(start: int) -> Any:
-        # pyarrow formats outside the GIL, so slices are encoded on all cores at once.
         options = pacsv.WriteOptions(
-            include_header=start == 0, eol="\r\n", quoting_style=quoting, quoting_header="none"
+            include_header=header and start == 0,
+            eol="\r\n",
+            quoting_style=quoting,
+            quoting_header="none",
         )
         sink = pa.BufferOutputStream()
         pacsv.write_csv(table.slice(start, ARROW_SLICE_ROWS), sink, write_options=options)
         return sink.getvalue()
 
-    stream.flush()
-    binary = stream.buffer
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for encoded in pool.map(encode, range(0, max(table.num_rows, 1), ARROW_SLICE_ROWS)):
-            binary.write(encoded)
-    binary.flush()
+        yield from pool.map(encode, range(0, max(table.num_rows, 1), ARROW_SLICE_ROWS))
 
 
 def write_json(result: Result, lang: str, stream: TextIO) -> None:
