@@ -20,11 +20,14 @@ from kanaalstats.units import scale as unit_scale
 if TYPE_CHECKING:
     import pandas as pd
 
-# Machine-readable reasons a figure is missing (JSON `note`, translated in tables).
-NOTE_MISSING = "missing_value"
-NOTE_ZERO_BASE = "zero_base"
-NOTE_NEGATIVE_BASE = "negative_base"
-NOTE_TOO_LARGE = "too_large"
+from kanaalstats.growth_core import (
+    NOTE_MISSING,
+    NOTE_ZERO_BASE,
+    NOTES,
+    change_figures,
+    previous_rows,
+    shifted,
+)
 
 
 def days_in_year(year: int, basis: DaysBasis) -> int:
@@ -76,23 +79,7 @@ def growth(
     a = np.asarray(pairs["from_value"], dtype="float64")
     b = np.asarray(pairs["to_value"], dtype="float64")
     span = np.asarray(pairs["to_year"], dtype="float64") - np.asarray(pairs["from_year"])
-    with np.errstate(all="ignore"):
-        change = b - a
-        positive_base = a > 0
-        change_pct = np.where(positive_base, (b - a) / a * 100.0, np.nan)
-        ratio = np.where(positive_base & (b >= 0), b / a, np.nan)
-        cagr = np.where(span > 1, (np.power(ratio, 1.0 / span) - 1.0) * 100.0, np.nan)
-    missing = np.isnan(a) | np.isnan(b)
-    # Figures near the float limit (1e308) can overflow to infinity; that is no figure.
-    too_large = ~missing & ~(
-        np.isfinite(change) & np.isfinite(np.where(positive_base, change_pct, 0.0))
-    )
-    change = np.where(np.isfinite(change), change, np.nan)
-    change_pct = np.where(np.isfinite(change_pct), change_pct, np.nan)
-    cagr = np.where(np.isfinite(cagr), cagr, np.nan)
-    # A categorical note costs a byte a row; strings would cost dozens on a large panel.
-    codes = np.select([missing, a == 0, a < 0, too_large], [0, 1, 2, 3], default=-1).astype("int8")
-    notes = [NOTE_MISSING, NOTE_ZERO_BASE, NOTE_NEGATIVE_BASE, NOTE_TOO_LARGE]
+    change, change_pct, cagr, codes = change_figures(a, b, span)
     indicator_column = pd.Series(pairs["indicator"], copy=False)
     # Built once, column by column: a frame built and then extended would be copied twice.
     return pd.DataFrame(
@@ -111,7 +98,8 @@ def growth(
                 np.asarray(pairs["d_from"], dtype="float64"),
                 np.asarray(pairs["d_to"], dtype="float64"),
             ),
-            "note": pd.Categorical.from_codes(codes, categories=pd.Index(notes)),
+            # A categorical note costs a byte a row; strings would cost dozens on a panel.
+            "note": pd.Categorical.from_codes(codes, categories=pd.Index(NOTES)),
         },
         copy=False,
     )
@@ -141,44 +129,27 @@ def _between(values: pd.DataFrame, from_year: int, to_year: int) -> dict[str, An
 
 
 def _consecutive(values: pd.DataFrame, years: list[int]) -> dict[str, Any]:
-    """Each row paired with the same series' row of the previous year in the data.
-
-    The values are sorted by entity, indicator and year, so the previous year's row, when
-    there is one, is the row just before: no join, one pass over the columns.
-    """
+    """Each row paired with the same series' row of the previous year in the data."""
     import numpy as np
 
-    all_years = np.asarray(years)
     year = values["year"].to_numpy()
-    position = np.searchsorted(all_years, year)
-    previous_year = np.where(position > 0, all_years[np.maximum(position - 1, 0)], -1)
-    entity = values["entity"].cat.codes.to_numpy()
-    indicator = values["indicator"].cat.codes.to_numpy()
-    value = values["value"].to_numpy()
-    decimals = values["decimals"].to_numpy()
-    same = np.zeros(len(values), dtype=bool)
-    same[1:] = (
-        (entity[1:] == entity[:-1])
-        & (indicator[1:] == indicator[:-1])
-        & (year[:-1] == previous_year[1:])
+    previous_year, same, keep = previous_rows(
+        values["entity"].cat.codes.to_numpy(),
+        values["indicator"].cat.codes.to_numpy(),
+        year,
+        np.asarray(years),
     )
-    before = np.empty(len(values))
-    before[0:1] = np.nan
-    before[1:] = value[:-1]
-    before_decimals = np.zeros(len(values), dtype="float64")
-    before_decimals[1:] = decimals[:-1]
-    keep = previous_year >= 0  # the first year in the data has no year before it
-    before[~same] = np.nan
-    before_decimals[~same] = np.nan
+    value = values["value"].to_numpy()
+    decimals = values["decimals"].to_numpy().astype("float64")
     return {
         "entity": values["entity"].array[keep],
         "indicator": values["indicator"].array[keep],
         "from_year": previous_year[keep],
         "to_year": year[keep],
-        "from_value": before[keep],
+        "from_value": shifted(value, same)[keep],
         "to_value": value[keep],
-        "d_from": before_decimals[keep],
-        "d_to": decimals[keep].astype("float64"),
+        "d_from": shifted(decimals, same)[keep],
+        "d_to": decimals[keep],
     }
 
 
