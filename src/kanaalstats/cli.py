@@ -193,8 +193,16 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _run(common: Common, build: Callable[[Dataset], Result]) -> None:
-    """Load, compute, render; turn every known failure into one line on stderr and an exit code."""
+def _run(
+    common: Common,
+    build: Callable[[Dataset], Result],
+    stream: Callable[[], bool] | None = None,
+) -> None:
+    """Load, compute, render; turn every known failure into one line on stderr and an exit code.
+
+    `stream`, when given, may do the whole job without loading (a large panel, streamed);
+    it returns False, having written nothing, when the general path must do it.
+    """
     # Imported here, not at the top: --help and completion must not pay for pandas or Babel.
     from kanaalstats.errors import ExitCode, KanaalstatsError
     from kanaalstats.messages import Message, text
@@ -205,6 +213,10 @@ def _run(common: Common, build: Callable[[Dataset], Result]) -> None:
         from kanaalstats.output import refuse_input_as_output, write_atomically
         from kanaalstats.render import render
 
+        if common.output is not None:
+            refuse_input_as_output(common.output, [*(common.data or []), *common.other_inputs])
+        if stream is not None and stream():
+            return
         dataset = load(common.data)
         for warning in dataset.warnings:
             _stderr(f"kanaalstats: {text('warning_prefix', lang)}: {warning.render(lang)}")
@@ -212,7 +224,6 @@ def _run(common: Common, build: Callable[[Dataset], Result]) -> None:
         dataset = dataset.for_entities(common.entities or [])
         result = build(dataset)
         if common.output is not None:
-            refuse_input_as_output(common.output, [*(common.data or []), *common.other_inputs])
             write_atomically(
                 common.output, lambda stream: render(result, common.fmt, lang, stream, to_file=True)
             )
@@ -323,7 +334,19 @@ def growth(
         check_span(from_year, to_year, ds.years)
         return views.growth(ds, chosen, from_year, to_year)
 
-    _run(common, build)
+    def stream() -> bool:
+        # Only the plain question (every indicator, consecutive years, CSV) of one file is
+        # streamed; anything asking for a choice among the data needs it loaded.
+        plain = not (indicators or from_year or to_year or common.units or common.entities)
+        if not (plain and common.fmt is OutputFormat.CSV and len(common.data or []) == 1):
+            return False
+        from kanaalstats.panel_stream import write_growth
+        from kanaalstats.source_text import STDIN
+
+        path = (common.data or [])[0]
+        return str(path) != STDIN and write_growth(path, common.output, common.lang)
+
+    _run(common, build, stream)
 
 
 @app.command()

@@ -76,31 +76,16 @@ def _read_with_arrow(path: Path, name: str, delimiter: str) -> pd.DataFrame | No
         import pyarrow.csv as pacsv
     except ImportError:
         return None
-    with path.open("rb") as handle:
-        first = handle.readline()
-    if first.startswith(b"\xef\xbb\xbf"):
+    header = file_header(path, delimiter)
+    if header is None:
         return None
-    header = [
-        c.strip().strip('"')
-        for c in first.decode("utf-8", "replace").rstrip("\r\n").split(delimiter)
-    ]
     names = pa.dictionary(pa.int32(), pa.string())
-    types: dict[str, Any] = {}
-    for column in header:
-        kind = column.lower()
-        if kind in ("entity", "indicator", "unit"):
-            types[column] = names
-        elif kind == "year":
-            types[column] = pa.int64()
-        elif kind == "value":
-            types[column] = pa.float64()
+    types = arrow_column_types(header, names)
     try:
         table = pacsv.read_csv(
             path,
             parse_options=pacsv.ParseOptions(delimiter=delimiter),
-            convert_options=pacsv.ConvertOptions(
-                column_types=types, null_values=_MISSING, strings_can_be_null=False
-            ),
+            convert_options=arrow_convert_options(types),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):
         return None
@@ -110,6 +95,51 @@ def _read_with_arrow(path: Path, name: str, delimiter: str) -> pd.DataFrame | No
         if kind is names and frame[column].isna().any():
             return None  # a name that reads as missing: let the pandas path report it
     return frame
+
+
+def file_header(path: Path, delimiter: str) -> list[str] | None:
+    """The header's column names as written (None when the file starts with a BOM)."""
+    with path.open("rb") as handle:
+        first = handle.readline()
+    if first.startswith(b"\xef\xbb\xbf"):
+        return None
+    return [
+        c.strip().strip('"')
+        for c in first.decode("utf-8", "replace").rstrip("\r\n").split(delimiter)
+    ]
+
+
+def arrow_column_types(header: list[str], names: Any) -> dict[str, Any]:
+    """pyarrow types of the columns we know; `names` is the type for entity, indicator, unit.
+
+    Labels are read as text whatever they look like (a label `2019` stays "2019").
+    """
+    import pyarrow as pa
+
+    types: dict[str, Any] = {}
+    for column in header:
+        kind = column.lower()
+        if kind in ("entity", "indicator", "unit"):
+            types[column] = names
+        elif kind in ("label", "label_nl", "label_en"):
+            types[column] = pa.string()
+        elif kind == "year":
+            types[column] = pa.int64()
+        elif kind == "value":
+            types[column] = pa.float64()
+    return types
+
+
+def arrow_convert_options(types: dict[str, Any], only_known: bool = False) -> Any:
+    """How pyarrow turns cells into values: what counts as missing, and the column types."""
+    import pyarrow.csv as pacsv
+
+    return pacsv.ConvertOptions(
+        column_types=types,
+        null_values=_MISSING,
+        strings_can_be_null=False,
+        include_columns=list(types) if only_known else None,
+    )
 
 
 def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
@@ -253,15 +283,22 @@ def in_key_order(frame: pd.DataFrame, keys: list[str]) -> bool:
     Panels usually arrive sorted: then sorting can be skipped, and no two rows can share
     their keys.
     """
+    columns = [frame[key] for key in keys]
+    return strictly_increasing(
+        [c.cat.codes.to_numpy() if hasattr(c, "cat") else c.to_numpy() for c in columns]
+    )
+
+
+def strictly_increasing(keys: list[Any]) -> bool:
+    """Whether each row's keys (arrays, most significant first) come after the row before's."""
     import numpy as np
 
-    if len(frame) < 2:
+    rows = len(keys[0]) if keys else 0
+    if rows < 2:
         return True
-    ahead = np.zeros(len(frame) - 1, dtype=bool)  # row i+1 comes after row i
-    tied = np.ones(len(frame) - 1, dtype=bool)
-    for key in keys:
-        column = frame[key]
-        codes = column.cat.codes.to_numpy() if hasattr(column, "cat") else column.to_numpy()
+    ahead = np.zeros(rows - 1, dtype=bool)  # row i+1 comes after row i
+    tied = np.ones(rows - 1, dtype=bool)
+    for codes in keys:
         ahead |= tied & (codes[1:] > codes[:-1])
         tied &= codes[1:] == codes[:-1]
     return bool(ahead.all())

@@ -45,6 +45,11 @@ def clean_numbers(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     numbers = np.asarray(values, dtype="float64")
     numbers = np.where(np.isfinite(numbers), numbers, np.nan)
     with np.errstate(all="ignore"):
+        # Whole numbers below 1e15 (changes of counts, say) have no noise to drop.
+        if bool(((np.floor(numbers) == numbers) | np.isnan(numbers)).all()) and not bool(
+            (np.abs(numbers) >= 1e15).any()
+        ):
+            return numbers
         magnitude = np.log10(np.abs(numbers))
         usable = np.isfinite(magnitude) & (magnitude >= -8) & (magnitude < 15)
         magnitude = np.where(usable, magnitude, 14.0)
@@ -101,7 +106,13 @@ _DERIVED = frozenset({Kind.CHANGE, Kind.SIGNED_PCT, Kind.PCT, Kind.NUMBER})
 def _prepared(kind: Kind, column: pd.Series[Any]) -> np.ndarray[Any, Any]:
     import numpy as np
 
-    numbers = column.to_numpy(dtype="float64", na_value=np.nan)
+    return prepared_numbers(kind, column.to_numpy(dtype="float64", na_value=np.nan))
+
+
+def prepared_numbers(kind: Kind, numbers: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Numbers as written: derived figures cleaned of binary noise, infinities missing."""
+    import numpy as np
+
     if kind in _DERIVED:
         return clean_numbers(numbers)
     return np.where(np.isfinite(numbers), numbers, np.nan)
@@ -245,24 +256,29 @@ def encode_csv(arrays: list[Any], names: list[str], quotes: bool, header: bool) 
     """CSV bytes of the columns, in slices encoded on all cores (pyarrow formats outside
     the GIL), yielded in order."""
     import pyarrow as pa
-    import pyarrow.csv as pacsv
 
     table = pa.Table.from_arrays(arrays, names=names)
-    quoting = "needed" if quotes else "none"
-
-    def encode(start: int) -> Any:
-        options = pacsv.WriteOptions(
-            include_header=header and start == 0,
-            eol="\r\n",
-            quoting_style=quoting,
-            quoting_header="none",
-        )
-        sink = pa.BufferOutputStream()
-        pacsv.write_csv(table.slice(start, ARROW_SLICE_ROWS), sink, write_options=options)
-        return sink.getvalue()
-
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        yield from pool.map(encode, range(0, max(table.num_rows, 1), ARROW_SLICE_ROWS))
+        yield from pool.map(
+            lambda start: encode_slice(table, start, quotes, header and start == 0),
+            range(0, max(table.num_rows, 1), ARROW_SLICE_ROWS),
+        )
+
+
+def encode_slice(table: Any, start: int, quotes: bool, header: bool) -> Any:
+    """CSV bytes of ARROW_SLICE_ROWS rows of a table from `start`; quoted as `encode_csv`."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    options = pacsv.WriteOptions(
+        include_header=header,
+        eol="\r\n",
+        quoting_style="needed" if quotes else "none",
+        quoting_header="none",
+    )
+    sink = pa.BufferOutputStream()
+    pacsv.write_csv(table.slice(start, ARROW_SLICE_ROWS), sink, write_options=options)
+    return sink.getvalue()
 
 
 def write_json(result: Result, lang: str, stream: TextIO) -> None:

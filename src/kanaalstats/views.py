@@ -128,23 +128,17 @@ def _year_ranges(years: list[int]) -> str:
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
-def growth(
-    dataset: Dataset, indicators: Sequence[str], from_year: int | None, to_year: int | None
-) -> Result:
-    """Change per indicator between consecutive years, or between two years with CAGR."""
-    frame = metrics.growth(dataset, indicators, from_year, to_year)
-    frame = frame.assign(
-        **_labelled(frame["indicator"], dataset),
-        change_unit=metrics.per_indicator(
-            frame["indicator"],
-            {
-                i: _CHANGE_UNITS.get(u, "millions" if u in SCALE else "count")
-                for i, u in dataset.indicators["unit"].items()
-            },
-        ),
-    )
-    columns = [
-        *_entity_columns(dataset),
+def change_unit(unit: str) -> str:
+    """The unit a change is in: percentage points for a percentage, else the value's own."""
+    return _CHANGE_UNITS.get(unit, "millions" if unit in SCALE else "count")
+
+
+def growth_columns(
+    has_entities: bool, any_cagr: bool = True, any_note: bool = True
+) -> list[Column]:
+    """The growth result's columns (the flags only decide what people see)."""
+    return [
+        *([Column("entity", "col_entity", Kind.TEXT)] if has_entities else []),
         _ID,
         _LABEL,
         Column("unit", "col_unit", Kind.UNIT, human=False),
@@ -155,11 +149,28 @@ def growth(
         Column("change", "col_change", Kind.CHANGE),
         Column("change_unit", "col_unit", Kind.TEXT, human=False),
         Column("change_pct", "col_change_pct", Kind.SIGNED_PCT),
-        Column(
-            "cagr_pct", "col_cagr_pct", Kind.SIGNED_PCT, human=bool(frame["cagr_pct"].notna().any())
-        ),
-        _note_column(frame),
+        Column("cagr_pct", "col_cagr_pct", Kind.SIGNED_PCT, human=any_cagr),
+        Column("note", "col_note", Kind.NOTE, human=any_note),
     ]
+
+
+def growth(
+    dataset: Dataset, indicators: Sequence[str], from_year: int | None, to_year: int | None
+) -> Result:
+    """Change per indicator between consecutive years, or between two years with CAGR."""
+    frame = metrics.growth(dataset, indicators, from_year, to_year)
+    frame = frame.assign(
+        **_labelled(frame["indicator"], dataset),
+        change_unit=metrics.per_indicator(
+            frame["indicator"],
+            {i: change_unit(u) for i, u in dataset.indicators["unit"].items()},
+        ),
+    )
+    columns = growth_columns(
+        dataset.has_entities,
+        any_cagr=bool(frame["cagr_pct"].notna().any()),
+        any_note=_note_column(frame).human,
+    )
     return Result("growth", "title_growth", frame, columns)
 
 
