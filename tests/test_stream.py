@@ -64,7 +64,7 @@ def _streamed(path: Path, out: Path, lang: str) -> None:
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     # A few rows per read and per block, so that entities run on over batches and blocks.
     monkeypatch.setattr(panel_stream, "READ_BYTES", 128)
-    monkeypatch.setattr(panel_stream, "BLOCK_ROWS", 3)
+    monkeypatch.setattr(panel_stream, "BLOCK_ROWS", (3, 3))
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -74,7 +74,7 @@ def test_stream_writes_the_general_paths_bytes(
 ) -> None:
     if blocks == "many":
         monkeypatch.setattr(panel_stream, "READ_BYTES", 128)
-        monkeypatch.setattr(panel_stream, "BLOCK_ROWS", 3)
+        monkeypatch.setattr(panel_stream, "BLOCK_ROWS", (3, 3))
     path = write(tmp_path, "panel.csv", PANEL)
     _streamed(path, tmp_path / "streamed.csv", lang)
     _general(path, tmp_path / "general.csv", lang, monkeypatch)
@@ -198,7 +198,7 @@ def test_random_panels_stream_to_the_general_paths_bytes(
     path = write(folder, "panel.csv", "\n".join(lines) + "\n")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(panel_stream, "READ_BYTES", 256)
-        patch.setattr(panel_stream, "BLOCK_ROWS", 5)
+        patch.setattr(panel_stream, "BLOCK_ROWS", (5, 5))
         streamed = panel_stream.write_growth(path, folder / "streamed.csv", "nl")
         patch.setattr(panel_stream, "write_growth", lambda *_: False)
         general = run("growth", "--data", str(path), "--format", "csv", "-o", str(folder / "g.csv"))

@@ -27,6 +27,8 @@ ARROW_SLICE_ROWS = 250_000
 ARROW_MIN_ROWS = 100_000
 # Spreadsheets run a cell that starts with these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text cell with one of these must be quoted in CSV.
+QUOTE_MARKS = (",", '"', "\r", "\n")
 NUMERIC_KINDS = frozenset(
     {Kind.INT, Kind.VALUE, Kind.TABLE_VALUE, Kind.CHANGE, Kind.SIGNED_PCT, Kind.PCT, Kind.NUMBER}
 )
@@ -210,7 +212,7 @@ def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
 
 
 def needs_quotes(names: list[str]) -> bool:
-    return any(mark in name for name in names for mark in ',"\r\n')
+    return any(mark in name for name in names for mark in QUOTE_MARKS)
 
 
 def arrow_text(names: list[str], codes: np.ndarray[Any, Any]) -> Any:

@@ -43,23 +43,28 @@ from kanaalstats.long_form import (
 )
 from kanaalstats.machine import (
     ARROW_SLICE_ROWS,
+    FORMULA_START,
+    QUOTE_MARKS,
     arrow_numbers,
-    arrow_text,
     encode_slice,
-    needs_quotes,
-    neutralised,
     prepared_numbers,
 )
 from kanaalstats.units import UNITS
 
-# pyarrow's reader holds some 40 times its block size (measured: 1 MB blocks, ~40 MB);
-# rows are then computed in blocks of about BLOCK_ROWS, so per-block costs stay small.
+# pyarrow's reader holds some 40 times its block size (measured: 1 MB blocks, ~40 MB).
 READ_BYTES = 1 << 18
-BLOCK_ROWS = 50_000
+# Rows are computed in blocks of whole entities. Working memory runs at ~2 KB a block row
+# (measured), per-block costs favour big blocks: one block row per 4 KB of file keeps memory
+# near half the file's size, within 10,000 to 100,000 rows.
+FILE_BYTES_PER_BLOCK_ROW = 4096
+BLOCK_ROWS = (10_000, 100_000)
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _NEEDED = ("entity", "indicator", "year", "value", "unit")
 _LABELS = ("label_nl", "label", "label_en")
 _IN_FLIGHT = 4
+# The same tests as machine.neutralised and machine.needs_quotes, for whole arrow arrays.
+_FORMULA_START = "^[" + "".join(re.escape(c) for c in FORMULA_START) + "]"
+_NEEDS_QUOTES = "[" + "".join(re.escape(c) for c in QUOTE_MARKS) + "]"
 
 
 class NotStreamable(Exception):
@@ -83,6 +88,8 @@ class _State:
     indicators: _Indicators = field(default_factory=_Indicators)
     entities_done: set[str] = field(default_factory=set)
     years: np.ndarray[Any, Any] | None = None
+    indicator_texts: dict[str, Any] | None = None
+    indicator_count: int = 0
 
 
 def write_growth(path: Path, output: Path | None, lang: str) -> bool:
@@ -163,7 +170,8 @@ def _stream(path: Path, lang: str, sink: IO[bytes]) -> None:
             convert_options=arrow_convert_options(types, only_known=True),
         )
         batches = _read_ahead(reader)
-        _pipeline(_entity_blocks(batches, columns["entity"]), _State(lang, columns), sink)
+        blocks = _entity_blocks(batches, columns["entity"], _block_rows(path.stat().st_size))
+        _pipeline(blocks, _State(lang, columns), sink)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, UnicodeDecodeError) as error:
         raise NotStreamable(str(error)) from None
     finally:
@@ -247,8 +255,13 @@ def _delimiter(path: Path) -> str:
     return sniff_delimiter(head.text)
 
 
-def _entity_blocks(reader: Any, entity: str) -> Iterator[Any]:
-    """Tables of whole entities, of about BLOCK_ROWS rows: batches are gathered until there
+def _block_rows(file_bytes: int) -> int:
+    smallest, largest = BLOCK_ROWS
+    return max(smallest, min(largest, file_bytes // FILE_BYTES_PER_BLOCK_ROW))
+
+
+def _entity_blocks(reader: Any, entity: str, block_rows: int) -> Iterator[Any]:
+    """Tables of whole entities, of about `block_rows` rows: batches are gathered until there
     are enough rows, then cut where the last entity begins; that entity waits for the next
     table (it may run on over several batches)."""
     import pyarrow as pa
@@ -271,7 +284,7 @@ def _entity_blocks(reader: Any, entity: str) -> Iterator[Any]:
         elif last_name is not None and names[0].as_py() != last_name:
             last_start = (len(waiting) - 1, 0)
         last_name = names[-1].as_py()
-        if rows >= BLOCK_ROWS and last_start != (0, 0):
+        if rows >= block_rows and last_start != (0, 0):
             index, row = last_start
             yield pa.Table.from_batches([*waiting[:index], waiting[index].slice(0, row)])
             waiting = [waiting[index].slice(row), *waiting[index + 1 :]]
@@ -281,12 +294,13 @@ def _entity_blocks(reader: Any, entity: str) -> Iterator[Any]:
         yield pa.Table.from_batches(waiting)
 
 
-def _codes(column: Any) -> tuple[list[str], np.ndarray[Any, Any]]:
-    """Distinct texts in order of first appearance, and each row's position among them."""
+def _codes(column: Any) -> tuple[Any, np.ndarray[Any, Any]]:
+    """Distinct texts in order of first appearance (an arrow array), and each row's
+    position among them."""
     import pyarrow.compute as pc
 
     encoded = pc.dictionary_encode(column).combine_chunks()
-    return encoded.dictionary.to_pylist(), encoded.indices.to_numpy()
+    return encoded.dictionary, encoded.indices.to_numpy()
 
 
 def _block_columns(block: Any, state: _State) -> tuple[list[Any], list[str]] | None:
@@ -294,7 +308,8 @@ def _block_columns(block: Any, state: _State) -> tuple[list[Any], list[str]] | N
     if block.num_rows == 0:
         return None
     columns = state.columns
-    entity_names, entity = _codes(block.column(columns["entity"]))
+    entity_texts, entity = _codes(block.column(columns["entity"]))
+    entity_names = entity_texts.to_pylist()
     if "" in entity_names or state.entities_done.intersection(entity_names):
         raise NotStreamable("an entity without a name, or one whose rows are not together")
     if 1 + int(np.count_nonzero(entity[1:] != entity[:-1])) != len(entity_names):
@@ -324,7 +339,7 @@ def _block_columns(block: Any, state: _State) -> tuple[list[Any], list[str]] | N
     span = (year - previous_year)[keep].astype("float64")
     change, change_pct, cagr, notes = change_figures(a, b, span)
     indicator = indicator[keep]
-    cells = _Cells(state, entity_names, entity[keep], indicator)
+    cells = _Cells(state, entity_texts, entity[keep], indicator)
     numbers = {
         "from_year": previous_year[keep],
         "to_year": year[keep],
@@ -334,7 +349,7 @@ def _block_columns(block: Any, state: _State) -> tuple[list[Any], list[str]] | N
         "change_pct": change_pct,
         "cagr_pct": cagr,
     }
-    cells.text["note"] = (NOTES, notes)
+    cells.text["note"] = (_as_written(NOTES), notes)
     return _arrow_columns(cells, numbers)
 
 
@@ -343,8 +358,9 @@ def _indicator_numbers(block: Any, state: _State) -> np.ndarray[Any, Any]:
     checking ids and units (one per indicator) and noting labels of new indicators."""
     columns = state.columns
     known = state.indicators
-    ids, local = _codes(block.column(columns["indicator"]))
-    unit_names, unit = _codes(block.column(columns["unit"]))
+    id_texts, local = _codes(block.column(columns["indicator"]))
+    unit_texts, unit = _codes(block.column(columns["unit"]))
+    ids, unit_names = id_texts.to_pylist(), unit_texts.to_pylist()
     if not set(unit_names) <= set(UNITS):
         raise NotStreamable("a unit the general path refuses")
     pairs = np.unique(local.astype(np.int64) * len(unit_names) + unit)
@@ -375,35 +391,64 @@ def _indicator_numbers(block: Any, state: _State) -> np.ndarray[Any, Any]:
 
 
 class _Cells:
-    """The text columns of a block: a few names each, and every row's code into them."""
+    """The text columns of a block: a few texts each (as written), and every row's code."""
 
     def __init__(
         self,
         state: _State,
-        entity_names: list[str],
+        entity_texts: Any,
         entity: np.ndarray[Any, Any],
         indicator: np.ndarray[Any, Any],
     ) -> None:
-        from kanaalstats.views import change_unit
+        per_indicator = _per_indicator(state)
+        self.text: dict[str, tuple[Any, np.ndarray[Any, Any]]] = {
+            key: (texts, indicator) for key, texts in per_indicator.items()
+        }
+        self.text["entity"] = (_as_written(entity_texts), entity)
 
-        known = state.indicators
+
+def _per_indicator(state: _State) -> dict[str, Any]:
+    """Indicator texts as written; computed again only when an indicator is new."""
+    from kanaalstats.views import change_unit
+
+    known = state.indicators
+    if state.indicator_texts is None or state.indicator_count != len(known.units):
         english = state.lang == "en"
         labels = [
             en if english and en else nl
             for nl, en in zip(known.labels_nl, known.labels_en, strict=True)
         ]
-        self.text: dict[str, tuple[list[str], np.ndarray[Any, Any]]] = {
-            "entity": (entity_names, entity),
-            "indicator": (list(known.index), indicator),
-            "label": (labels, indicator),
-            "unit": (known.units, indicator),
-            "change_unit": ([change_unit(u) for u in known.units], indicator),
+        state.indicator_texts = {
+            "indicator": _as_written(list(known.index)),
+            "label": _as_written(labels),
+            "unit": _as_written(known.units),
+            "change_unit": _as_written([change_unit(u) for u in known.units]),
         }
+        state.indicator_count = len(known.units)
+    return state.indicator_texts
+
+
+def _as_written(texts: Any) -> Any:
+    """Texts as CSV cells, formula starts neutralised (as `machine.neutralised`), in arrow.
+
+    Names needing quotes give up: the general path then quotes every text cell of the file.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    texts = pa.array(texts, type=pa.string()) if isinstance(texts, list) else texts
+    formula = pc.match_substring_regex(texts, _FORMULA_START)
+    shown = pc.if_else(formula, pc.binary_join_element_wise("'", texts, ""), texts)
+    if pc.any(pc.match_substring_regex(shown, _NEEDS_QUOTES)).as_py():
+        raise NotStreamable("a name that needs quotes in CSV")
+    return shown
 
 
 def _arrow_columns(
     cells: _Cells, numbers: dict[str, np.ndarray[Any, Any]]
 ) -> tuple[list[Any], list[str]]:
+    import pyarrow as pa
+
     from kanaalstats.views import growth_columns
 
     arrays: list[Any] = []
@@ -416,10 +461,7 @@ def _arrow_columns(
             arrays.append(arrow_numbers(column.kind, prepared_numbers(column.kind, raw)))
         else:
             texts, codes = cells.text[column.key]
-            shown = [neutralised(t) for t in texts]
-            if needs_quotes(shown):
-                # The general path then quotes every text cell of the file.
-                raise NotStreamable("a name that needs quotes in CSV")
-            arrays.append(arrow_text(shown, codes))
+            indices = pa.array(codes, mask=codes < 0, type=pa.int32())
+            arrays.append(pa.DictionaryArray.from_arrays(indices, texts).cast(pa.string()))
         names.append(column.key)
     return arrays, names
