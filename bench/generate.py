@@ -23,7 +23,10 @@ def generate(rows: int, path: Path, missing: float = 0.05, seed: int = 20261127)
     """Write about `rows` rows (a whole number of entities); return the number written."""
     rng = np.random.default_rng(seed)
     entities = max(1, rows // PER_ENTITY)
-    with path.open("w", encoding="utf-8", newline="") as out:
+    # Written beside and renamed when complete: an interrupted run leaves no short panel
+    # that the next run would take for a whole one.
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline="") as out:
         out.write("entity,indicator,year,value,unit\n")
         for start in range(0, entities, 10_000):
             block = range(start, min(start + 10_000, entities))
@@ -37,6 +40,7 @@ def generate(rows: int, path: Path, missing: float = 0.05, seed: int = 20261127)
                         value = "" if gaps[e, i, y] else _format(values[e, i, y], unit)
                         lines.append(f"{name},{indicator},{year},{value},{unit}\n")
             out.write("".join(lines))
+    partial.replace(path)
     return entities * PER_ENTITY
 
 
