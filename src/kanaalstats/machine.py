@@ -215,13 +215,15 @@ def needs_quotes(names: list[str]) -> bool:
     return any(mark in name for name in names for mark in QUOTE_MARKS)
 
 
-def arrow_text(names: list[str], codes: np.ndarray[Any, Any]) -> Any:
-    """A text column from a few (neutralised) names and each row's code (-1: missing)."""
+def arrow_text(names: Any, codes: np.ndarray[Any, Any]) -> Any:
+    """A text column from a few (neutralised) names, a list or an arrow array, and each
+    row's code (-1: missing)."""
     import pyarrow as pa
 
+    texts = pa.array(names, type=pa.string()) if isinstance(names, list) else names
     # Written as plain strings: pyarrow encodes a dictionary column several times slower.
     return pa.DictionaryArray.from_arrays(
-        pa.array(codes, mask=codes < 0, type=pa.int32()), pa.array(names, type=pa.string())
+        pa.array(codes, mask=codes < 0, type=pa.int32()), texts
     ).cast(pa.string())
 
 

@@ -46,6 +46,7 @@ from kanaalstats.machine import (
     FORMULA_START,
     QUOTE_MARKS,
     arrow_numbers,
+    arrow_text,
     encode_slice,
     prepared_numbers,
 )
@@ -447,7 +448,6 @@ def _as_written(texts: Any) -> Any:
 def _arrow_columns(
     cells: _Cells, numbers: dict[str, np.ndarray[Any, Any]]
 ) -> tuple[list[Any], list[str]]:
-    import pyarrow as pa
 
     from kanaalstats.views import growth_columns
 
@@ -460,8 +460,6 @@ def _arrow_columns(
             raw = numbers[column.key].astype("float64")
             arrays.append(arrow_numbers(column.kind, prepared_numbers(column.kind, raw)))
         else:
-            texts, codes = cells.text[column.key]
-            indices = pa.array(codes, mask=codes < 0, type=pa.int32())
-            arrays.append(pa.DictionaryArray.from_arrays(indices, texts).cast(pa.string()))
+            arrays.append(arrow_text(*cells.text[column.key]))
         names.append(column.key)
     return arrays, names
