@@ -95,6 +95,14 @@ def test_table_trend_and_report_per_entity(panel: str) -> None:
     assert "Utrecht – Het bezoek is in 2019 toegenomen tot 5,5 miljoen, 20% meer" in report
 
 
+def test_indicators_list_each_year_once(panel: str) -> None:
+    rows = {r["indicator"]: r for r in run_json("indicators", "--data", panel)["rows"]}
+    # bezoek: 2018 and 2019 for both entities; mails: 2016 (both), 2018 (Utrecht), 2019 (both)
+    # 2017 is empty for Utrecht and absent for Amersfoort, so it is a gap
+    assert rows["bezoek"]["years"] == "2018–2019"
+    assert rows["mails"]["years"] == "2016, 2018–2019"
+
+
 def test_entity_selection(panel: str) -> None:
     rows = run_json("growth", "--data", panel, "--entity", "utr")["rows"]
     assert {r["entity"] for r in rows} == {"Utrecht"}

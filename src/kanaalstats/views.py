@@ -92,8 +92,9 @@ def indicators(dataset: Dataset) -> Result:
     """Ids, labels, units and the years each indicator has a value for."""
     import pandas as pd
 
-    present = dataset.values.dropna(subset=["value"])
-    spans = present.groupby("indicator")["year"].agg(
+    # In a panel each year recurs once per entity: the spans are over distinct years.
+    present = dataset.values.dropna(subset=["value"])[["indicator", "year"]].drop_duplicates()
+    spans = present.groupby("indicator", observed=True)["year"].agg(
         lambda ys: _year_ranges(sorted(int(y) for y in ys))
     )
     meta = dataset.indicators
