@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from babel.numbers import format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kanaalstats.formatting import format_in_unit, format_number, format_percent, round_half_up
 
@@ -29,6 +32,24 @@ def test_dutch_and_english_notation() -> None:
     assert format_number(1234.55, 1, "nl") == "1.234,6"  # 1.234,55 → 1.234,6 (half up)
     assert format_number(31548, 0, "nl", signed=True) == "+31.548"
     assert format_number(-3073, 0, "nl", signed=True) == "-3.073"
+
+
+@given(
+    value=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e18, max_value=1e18),
+    decimals=st.integers(0, 3),
+    lang=st.sampled_from(["nl", "en"]),
+    signed=st.booleans(),
+)
+def test_notation_is_babels(value: float, decimals: int, lang: str, signed: bool) -> None:
+    # Babel formatting the same half-up rounded Decimal with the pattern it would use
+    rounded = round_half_up(value, decimals)
+    if rounded == 0:
+        rounded, signed = abs(rounded), False
+    body = "#,##0" + ("." + "0" * decimals if decimals else "")
+    pattern = f"+{body};-{body}" if signed else body
+    locale = {"nl": "nl_NL", "en": "en_GB"}[lang]
+    expected = format_decimal(rounded, format=pattern, locale=locale, decimal_quantization=False)
+    assert format_number(value, decimals, lang, signed) == expected
 
 
 def test_zero_has_no_sign() -> None:
