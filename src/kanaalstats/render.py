@@ -134,23 +134,22 @@ def _write_markdown(result: Result, lang: str, stream: TextIO) -> None:
 
 def _write_table(result: Result, lang: str, stream: TextIO, to_file: bool) -> None:
     from rich.markup import escape
-    from rich.table import Table
+
+    from kanaalstats.long_table import write_table
 
     if result.prose:
         _write_prose(result, lang, stream, to_file)
         return
     columns = [c for c in result.columns if c.human]
-    table = Table(title=text(result.title, lang), title_justify="left", header_style="bold")
-    for column in columns:
-        numeric = column.kind in NUMERIC_KINDS
-        table.add_column(
-            escape(_header(column, lang)), justify="right" if numeric else "left", no_wrap=numeric
-        )
-    for row in _human_rows(result, columns, lang):
-        table.add_row(*(escape(value) for value in row))
     # Off a terminal Rich would assume 80 columns and cut cells short; give it room instead.
     console = _console(stream, to_file, 10_000)
-    console.print(table)
+    write_table(
+        console,
+        text(result.title, lang),
+        [_header(c, lang) for c in columns],
+        [c.kind in NUMERIC_KINDS for c in columns],
+        list(_human_rows(result, columns, lang)),
+    )
     for line in _lines_below(result, lang):
         console.print(escape(line), soft_wrap=True)
 
