@@ -59,10 +59,11 @@ def write_table(
     rows: Sequence[Sequence[str]],
 ) -> None:
     """Print the table as Rich would, writing the body rows of a long table directly."""
-    widths = _plain_widths(console, title, headers, rows) if len(rows) >= MANY_ROWS else None
-    if widths is None:
+    laid_out = _padded_columns(console, title, headers, numeric, rows)
+    if laid_out is None:
         console.print(rich_table(title, headers, numeric, rows))
         return
+    padded, widths = laid_out
     with console.capture() as capture:
         console.print(rich_table(title, headers, numeric, [], widths))
     # Without rows Rich ends with the header rule and the bottom border.
@@ -70,45 +71,44 @@ def write_table(
     stream = console.file
     stream.write("".join(head))
     for start in range(0, len(rows), _WRITE_ROWS):
-        lines = [
-            "│ "
-            + " │ ".join(
-                _padded(cell, width, number)
-                for cell, width, number in zip(row, widths, numeric, strict=True)
-            )
-            + " │\n"
-            for row in rows[start : start + _WRITE_ROWS]
-        ]
-        stream.write("".join(lines))
+        chunk = zip(*(column[start : start + _WRITE_ROWS] for column in padded), strict=True)
+        stream.write("".join(["│ " + " │ ".join(cells) + " │\n" for cells in chunk]))
     stream.write(bottom)
 
 
-def _padded(cell: str, width: int, right: bool) -> str:
+def _padded_columns(
+    console: Console,
+    title: str,
+    headers: Sequence[str],
+    numeric: Sequence[bool],
+    rows: Sequence[Sequence[str]],
+) -> tuple[list[list[str]], list[int]] | None:
+    """Each column's cells padded to the width Rich would give it, and the widths; or None
+    when Rich must lay the table out: it is short or wider than the console, the title is
+    wider than the table, or a cell holds a control character, a wide or zero-width
+    character, or starts or ends with a space."""
     from rich.cells import cell_len
 
-    gap = " " * (width - cell_len(cell))
-    return gap + cell if right else cell + gap
-
-
-def _plain_widths(
-    console: Console, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]
-) -> list[int] | None:
-    """Each column's width as Rich would choose it, or None when Rich must lay it out:
-    the table is wider than the console, the title wider than the table, or a cell holds
-    a control character or starts or ends with a space."""
-    from rich.cells import cell_len
-
-    if not console.encoding.lower().startswith("utf"):
-        return None  # Rich then draws the box in ASCII
-    widths = []
-    for position, header in enumerate(headers):
+    if len(rows) < MANY_ROWS or not console.encoding.lower().startswith("utf"):
+        return None  # not worth it; or Rich draws the box in ASCII
+    columns: list[list[str]] = []
+    widths: list[int] = []
+    for position, (header, right) in enumerate(zip(headers, numeric, strict=True)):
         cells = [row[position] for row in rows]
         if _CONTROL.search(header) or _CONTROL.search("".join(cells)):
             return None
         if header != header.strip() or any(cell != cell.strip() for cell in cells):
             return None  # Rich strips or keeps such spaces depending on the alignment
-        widths.append(max([cell_len(header), *map(cell_len, cells)]))
+        if not all(cell.isascii() or cell_len(cell) == len(cell) for cell in cells):
+            return None  # wide or zero-width characters: Rich's own layout handles them
+        lengths = [len(cell) for cell in cells]
+        width = max([cell_len(header), *lengths])
+        widths.append(width)
+        if right:
+            columns.append([" " * (width - n) + c for c, n in zip(cells, lengths, strict=True)])
+        else:
+            columns.append([c + " " * (width - n) for c, n in zip(cells, lengths, strict=True)])
     total = sum(widths) + 3 * len(widths) + 1
     if total > console.width or cell_len(title) > total:
         return None
-    return widths
+    return columns, widths
