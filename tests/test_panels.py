@@ -238,3 +238,71 @@ def test_arrow_writes_numbers_as_python_does(
         python_stream = io.StringIO(newline="")  # no binary buffer: the Python writer
         machine.write_csv(result, "nl", python_stream)
         assert binary.getvalue().decode() == python_stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Utrecht", None, 'De "Bilt"', "back\\slash", "'s-Hertogenbosch", "Súdwest-Fryslân"],
+        ["=1+1", "tab\there", "line\nbreak", "", "漢字", "a"],
+    ],
+)
+def test_arrow_writes_json_as_python_does(
+    names: list[str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    import pandas as pd
+
+    from kanaalstats.result import Column, Kind, Result
+
+    frame = pd.DataFrame(
+        {
+            "entity": pd.Series(names, dtype="string"),
+            "x": pd.Series([1.5, None, 1234560000000.0, 1e-7, -0.0, 3.0], dtype="float64"),
+            "n": pd.Series([1, 2, None, 4, 5, 6], dtype="Int64"),
+            "label_nl": ["één", "twee", "drie", "vier", "vijf", "zes"],
+            "label_en": ["one", "", None, "four", "five", "six"],
+        }
+    )
+    columns = [
+        Column("entity", "col_entity", Kind.TEXT),
+        Column("x", "x", Kind.CHANGE),
+        Column("n", "n", Kind.INT),
+        Column("label", "col_label", Kind.LABEL),
+    ]
+    result = Result("growth", "title_growth", frame, columns)
+    monkeypatch.setattr(machine, "ARROW_MIN_ROWS", 0)
+    for lang in ("nl", "en"):
+        binary = io.BytesIO()
+        with io.TextIOWrapper(binary, encoding="utf-8", newline="") as arrow_stream:
+            machine.write_json(result, lang, arrow_stream)
+            python_stream = io.StringIO(newline="")  # no binary buffer: the Python writer
+            machine.write_json(result, lang, python_stream)
+            arrow_stream.flush()
+            assert binary.getvalue().decode() == python_stream.getvalue()
+        rows = json.loads(python_stream.getvalue())["rows"]
+        # -0.0 reads 0; a missing label_en falls back to the Dutch label
+        assert [r["x"] for r in rows] == [1.5, None, 1234560000000, 1e-7, 0, 3]
+        assert [r["label"] for r in rows[:3]] == (
+            ["one", "twee", "drie"] if lang == "en" else ["één", "twee", "drie"]
+        )
+
+
+def test_json_of_text_columns_holding_numbers_keeps_them_numbers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    import pandas as pd
+
+    from kanaalstats.result import Column, Kind, Result
+
+    frame = pd.DataFrame({"k": pd.Series([1, 2], dtype="int64")})
+    result = Result("x", "title_growth", frame, [Column("k", "k", Kind.TEXT)])
+    monkeypatch.setattr(machine, "ARROW_MIN_ROWS", 0)
+    binary = io.BytesIO()
+    with io.TextIOWrapper(binary, encoding="utf-8", newline="") as stream:
+        machine.write_json(result, "nl", stream)
+        stream.flush()
+        assert [r["k"] for r in json.loads(binary.getvalue())["rows"]] == [1, 2]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -159,7 +159,7 @@ def _chunks(columns: list[tuple[Column, list[Any]]]) -> Iterator[list[tuple[Any,
 
 
 def write_csv(result: Result, lang: str, stream: TextIO) -> None:
-    if len(result.frame) >= ARROW_MIN_ROWS and _arrow_available() and hasattr(stream, "buffer"):
+    if _arrow_suits(result, stream):
         _write_csv_arrow(result, lang, stream)
         return
     columns = machine_columns(result, lang, neutralise=True)
@@ -169,7 +169,11 @@ def write_csv(result: Result, lang: str, stream: TextIO) -> None:
         writer.writerows(rows)
 
 
-def _arrow_available() -> bool:
+def _arrow_suits(result: Result, stream: TextIO) -> bool:
+    """Whether to write with pyarrow (C++), which the `parquet` extra brings: for large
+    results, to a stream with a binary buffer."""
+    if len(result.frame) < ARROW_MIN_ROWS or not hasattr(stream, "buffer"):
+        return False
     try:
         import pyarrow.csv  # noqa: F401
     except ImportError:
@@ -178,18 +182,35 @@ def _arrow_available() -> bool:
 
 
 def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
-    """Large results through pyarrow's CSV writer (C++), which the `parquet` extra brings.
-
-    The cells are the same as the Python writer's: numbers cleaned the same way, whole
+    """The cells are the same as the Python writer's: numbers cleaned the same way, whole
     numbers without a decimal part, formula starts neutralised. Text is quoted only when
     some cell of the file needs quotes (pyarrow then quotes every text cell).
     """
+    names_seen: list[str] = []
+
+    def as_cells(names: list[str]) -> list[str]:
+        cells = [neutralised(name) for name in names]
+        names_seen.extend(cells)
+        return cells
+
+    arrays, keys = _arrow_cells(result, lang, as_cells)
+    stream.flush()
+    binary = stream.buffer
+    for encoded in encode_csv(arrays, keys, needs_quotes(names_seen), header=True):
+        binary.write(encoded)
+    binary.flush()
+
+
+def _arrow_cells(
+    result: Result, lang: str, as_cells: Callable[[list[str]], list[str]]
+) -> tuple[list[Any], list[str]]:
+    """Every machine column as an arrow array: numbers as the Python writer writes them,
+    text as `as_cells` writes the few distinct texts of the column; and the column keys."""
     import pandas as pd
 
     frame = result.frame
     arrays: list[Any] = []
-    names: list[str] = []
-    quotes = False
+    keys: list[str] = []
     for column in (c for c in result.columns if c.machine):
         series = _labels(frame, lang) if column.kind is Kind.LABEL else frame[column.key]
         if column.kind in NUMERIC_KINDS:
@@ -200,15 +221,10 @@ def _write_csv_arrow(result: Result, lang: str, stream: TextIO) -> None:
                 if not isinstance(series.dtype, pd.CategoricalDtype)
                 else series
             )
-            labels, codes = _categories(categorical, neutralise=True)
-            quotes = quotes or needs_quotes(labels)
-            arrays.append(arrow_text(labels, codes))
-        names.append(column.key)
-    stream.flush()
-    binary = stream.buffer
-    for encoded in encode_csv(arrays, names, quotes, header=True):
-        binary.write(encoded)
-    binary.flush()
+            names, codes = _categories(categorical, neutralise=False)
+            arrays.append(arrow_text(as_cells(names), codes))
+        keys.append(column.key)
+    return arrays, keys
 
 
 def needs_quotes(names: list[str]) -> bool:
@@ -287,10 +303,19 @@ def encode_slice(table: Any, start: int, quotes: bool, header: bool) -> Any:
 
 def write_json(result: Result, lang: str, stream: TextIO) -> None:
     """One object: command, extra fields, rows (streamed), notes."""
-    columns = machine_columns(result, lang, neutralise=False)
-    keys = [column.key for column, _ in columns]
     head = {"command": result.command, **result.meta}
     stream.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "rows": [')
+    if _arrow_suits(result, stream) and _all_text_is_text(result):
+        any_rows = _write_json_rows_arrow(result, lang, stream)
+    else:
+        any_rows = _write_json_rows(result, lang, stream)
+    notes = json.dumps([note.render(lang) for note in result.notes], ensure_ascii=False)
+    stream.write(("\n  " if any_rows else "") + '],\n  "notes": ' + notes + "\n}\n")
+
+
+def _write_json_rows(result: Result, lang: str, stream: TextIO) -> bool:
+    columns = machine_columns(result, lang, neutralise=False)
+    keys = [column.key for column, _ in columns]
     first = True
     for rows in _chunks(columns):
         for row in rows:
@@ -299,5 +324,53 @@ def write_json(result: Result, lang: str, stream: TextIO) -> None:
             )
             stream.write(("\n    " if first else ",\n    ") + text)
             first = False
-    notes = json.dumps([note.render(lang) for note in result.notes], ensure_ascii=False)
-    stream.write(("\n  " if not first else "") + '],\n  "notes": ' + notes + "\n}\n")
+    return not first
+
+
+def _all_text_is_text(result: Result) -> bool:
+    """Whether every text column holds strings: the Python writer gives other objects
+    (numbers, booleans) to json as they are, which the arrow writer does not attempt."""
+    import pandas as pd
+
+    for column in result.columns:
+        if not column.machine or column.kind in NUMERIC_KINDS or column.kind is Kind.LABEL:
+            continue
+        series = result.frame[column.key]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            series = series.cat.categories.to_series()
+        if not (pd.api.types.is_string_dtype(series) or series.isna().all()):
+            return False
+    return True
+
+
+def _write_json_rows_arrow(result: Result, lang: str, stream: TextIO) -> bool:
+    """The rows as the Python writer writes them, each row joined by pyarrow from its
+    cells' JSON texts: numbers as the CSV writer's cells, texts JSON-quoted once each."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrays, names = _arrow_cells(
+        result, lang, lambda texts: [json.dumps(t, ensure_ascii=False) for t in texts]
+    )
+    if not arrays or len(arrays[0]) == 0:
+        return False
+    parts: list[Any] = []
+    for position, (array, name) in enumerate(zip(arrays, names, strict=True)):
+        key = json.dumps(name, ensure_ascii=False)
+        parts.append(("{" if position == 0 else ", ") + key + ": ")
+        parts.append(pc.fill_null(array.cast(pa.string()), "null"))
+    parts.append("}")
+    stream.flush()
+    binary = stream.buffer
+    for start in range(0, len(arrays[0]), ARROW_SLICE_ROWS):
+        sliced = [p.slice(start, ARROW_SLICE_ROWS) if isinstance(p, pa.Array) else p for p in parts]
+        # Each row starts with the separator; the very first one loses its comma below.
+        rows = pc.binary_join_element_wise(",\n    ", *sliced, "")
+        # A string array without missing values holds its texts back to back.
+        _, offsets, texts = rows.buffers()
+        bounds = np.frombuffer(offsets, dtype=np.int32)[rows.offset :][[0, len(rows)]]
+        data = memoryview(texts)[bounds[0] : bounds[1]]
+        binary.write(data[1:] if start == 0 else data)
+    binary.flush()
+    return True
