@@ -85,8 +85,8 @@ def _padded_columns(
 ) -> tuple[list[list[str]], list[int]] | None:
     """Each column's cells padded to the width Rich would give it, and the widths; or None
     when Rich must lay the table out: it is short or wider than the console, the title is
-    wider than the table, or a cell holds a control character, a wide or zero-width
-    character, or starts or ends with a space."""
+    wider than the table, a cell holds a control character or a wide or zero-width
+    character, or a header or right-aligned cell starts or ends with a space."""
     from rich.cells import cell_len
 
     if len(rows) < MANY_ROWS or not console.encoding.lower().startswith("utf"):
@@ -97,8 +97,8 @@ def _padded_columns(
         cells = [row[position] for row in rows]
         if _CONTROL.search(header) or _CONTROL.search("".join(cells)):
             return None
-        if header != header.strip() or any(cell != cell.strip() for cell in cells):
-            return None  # Rich strips or keeps such spaces depending on the alignment
+        if header != header.strip() or (right and any(cell != cell.strip() for cell in cells)):
+            return None  # Rich strips such spaces from right-aligned cells
         if not all(cell.isascii() or cell_len(cell) == len(cell) for cell in cells):
             return None  # wide or zero-width characters: Rich's own layout handles them
         lengths = [len(cell) for cell in cells]
