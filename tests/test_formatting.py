@@ -7,7 +7,13 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kanaalstats.formatting import format_in_unit, format_number, format_percent, round_half_up
+from kanaalstats.formatting import (
+    format_in_unit,
+    format_number,
+    format_numbers,
+    format_percent,
+    round_half_up,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,6 +56,43 @@ def test_notation_is_babels(value: float, decimals: int, lang: str, signed: bool
     locale = {"nl": "nl_NL", "en": "en_GB"}[lang]
     expected = format_decimal(rounded, format=pattern, locale=locale, decimal_quantization=False)
     assert format_number(value, decimals, lang, signed) == expected
+
+
+def _halves(decimals: int) -> st.SearchStrategy[float]:
+    """Figures written with a final 5 just past `decimals` (1.005, -0.125): ties as written,
+    whose doubles often fall just below the tie."""
+    return st.builds(
+        lambda whole, sign: sign * (whole + 0.5) / 10**decimals,
+        st.integers(0, 10**9),
+        st.sampled_from([1, -1]),
+    )
+
+
+_OTHERS = st.one_of(
+    st.integers(-(10**12), 10**12).map(float),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.floats(min_value=-1e6, max_value=1e6),
+)
+
+
+@given(data=st.data(), decimals=st.integers(0, 3), lang=st.sampled_from(["nl", "en"]))
+def test_a_column_reads_as_each_number_alone(data: st.DataObject, decimals: int, lang: str) -> None:
+    import numpy as np
+
+    values = data.draw(st.lists(st.one_of(_halves(decimals), _OTHERS), max_size=30))
+    signed = data.draw(st.booleans())
+    expected = [format_number(v, decimals, lang, signed) for v in values]
+    assert format_numbers(np.array(values, dtype="float64"), decimals, lang, signed) == expected
+
+
+def test_a_column_rounds_half_away_from_zero() -> None:
+    import numpy as np
+
+    # 1.005 → 1,01 and 0.285 → 0,29 as written (their doubles are 1.00499... and 0.28499...);
+    # -0.125 → -0,13; 0.004 → 0,00
+    numbers = np.array([1.005, 0.285, -0.125, 0.004, 1234.5, np.nan])
+    expected = ["1,01", "0,29", "-0,13", "0,00", "1.234,50", "–"]
+    assert format_numbers(numbers, 2, "nl") == expected
 
 
 def test_zero_has_no_sign() -> None:

@@ -10,8 +10,12 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from kanaalstats.units import PERCENT, SCALE
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MISSING_TEXT = "–"
 _WIDE = Context(prec=400)
@@ -66,6 +70,57 @@ def format_number(value: float | None, decimals: int, lang: str, signed: bool = 
     return sign + format(abs(rounded), ",f").translate(_symbols(lang))
 
 
+def format_numbers(
+    values: np.ndarray[Any, Any], decimals: int, lang: str, signed: bool = False
+) -> list[str]:
+    """`format_number` of every value of an array, the same texts at a fraction of the cost.
+
+    Rounding half up needs Decimal only near a tie: below 1e9 (scaled), a double and its
+    shortest decimal differ by less than 1e-6 there, so wherever the scaled value is not
+    within 1e-6 of ·5 rounding the double gives the same whole number. Those few go
+    through format_number.
+    """
+    import numpy as np
+
+    numbers = np.asarray(values, dtype="float64")
+    finite = np.isfinite(numbers)
+    # Near 1e308 the scaled value overflows to infinity: not quick, and no warning.
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = np.abs(np.where(finite, numbers, 0.0)) * 10.0**decimals
+        quick = finite & (scaled < 1e9) & (np.abs(scaled - np.floor(scaled) - 0.5) > 1e-6)
+    whole = np.floor(np.where(quick, scaled, 0.0) + 0.5)
+    negative = numbers < 0
+    symbols = _symbols(lang)
+    plus, minus = _signs(lang)
+    unit = 10**decimals
+    texts = []
+    for value, is_quick, n, below in zip(
+        numbers.tolist(),
+        quick.tolist(),
+        whole.astype(np.int64).tolist(),
+        negative.tolist(),
+        strict=True,
+    ):
+        if not is_quick:
+            texts.append(format_number(value, decimals, lang, signed))
+            continue
+        body = f"{n // unit:,}.{n % unit:0{decimals}d}" if decimals else f"{n:,}"
+        sign = "" if n == 0 else minus if below else plus if signed else ""
+        texts.append(sign + body.translate(symbols))
+    return texts
+
+
+def unit_suffix(unit: str, lang: str, change: bool = False) -> str:
+    """What follows a figure in `unit`: `%`, ` pp`, ` mln`, or nothing."""
+    if unit == PERCENT:
+        return " pp" if change else "%"
+    if unit == PERCENTAGE_POINTS:
+        return " pp"
+    if unit in SCALE:
+        return " mln" if lang == "nl" else " mn"
+    return ""
+
+
 def format_percent(value: float | None, decimals: int, lang: str, signed: bool = False) -> str:
     """`12%`, `+12,1%`."""
     text = format_number(value, decimals, lang, signed)
@@ -79,16 +134,10 @@ def format_in_unit(
     lang: str,
     *,
     change: bool = False,
-    unit_suffix: bool = True,
+    with_unit: bool = True,
 ) -> str:
     """A value or change as the indicator's unit reads: `56%`, `+4 pp`, `4,6 mln`, `223.449`."""
     text = format_number(value, decimals, lang, signed=change)
-    if text == MISSING_TEXT or not unit_suffix:
+    if text == MISSING_TEXT or not with_unit:
         return text
-    if unit == PERCENT:
-        return text + (" pp" if change else "%")
-    if unit == PERCENTAGE_POINTS:
-        return text + " pp"
-    if unit in SCALE:
-        return text + (" mln" if lang == "nl" else " mn")
-    return text
+    return text + unit_suffix(unit, lang, change)

@@ -7,16 +7,14 @@ in the chosen language.
 
 from __future__ import annotations
 
-import math
 import os
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from kanaalstats.formatting import MISSING_TEXT, format_in_unit, format_number, format_percent
+from kanaalstats.human_cells import human_rows
 from kanaalstats.machine import NUMERIC_KINDS, write_csv, write_json
 from kanaalstats.messages import text
 from kanaalstats.options import OutputFormat
-from kanaalstats.result import Column, Kind, Result
+from kanaalstats.result import Column, Result
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,73 +32,11 @@ def render(result: Result, fmt: OutputFormat, lang: str, stream: TextIO, to_file
         _write_table(result, lang, stream, to_file)
 
 
-# --- machine formats are in machine.py ------------------------------------------------------
-
-
-def _is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        # Infinity is no figure either.
-        return not math.isfinite(value)
-    except TypeError:
-        return value is _pd_na()
-
-
-def _pd_na() -> Any:
-    import pandas as pd
-
-    return pd.NA
-
-
-def label_in(record: Mapping[Any, Any], lang: str) -> str:
-    """The record's indicator label in `lang`, Dutch where no English label exists."""
-    english = record.get("label_en")
-    return str(english if lang == "en" and english else record.get("label_nl", ""))
-
-
-# --- people's formats -------------------------------------------------------------------------
-
-
-def human_cell(value: Any, column: Column, record: Mapping[Any, Any], lang: str) -> str:
-    """One cell as people read it in `lang`."""
-    kind = column.kind
-    if kind is Kind.LABEL:
-        mark = record.get("mark")
-        return label_in(record, lang) + (f" {mark}" if mark else "")
-    if _is_missing(value):
-        return MISSING_TEXT if kind in NUMERIC_KINDS else ""
-    unit = str(record.get("unit", ""))
-    decimals = record.get("decimals")
-    row_decimals = 0 if decimals is None or _is_missing(decimals) else int(decimals)
-    if kind is Kind.INT:
-        return str(int(value))
-    if kind is Kind.VALUE:
-        return format_in_unit(value, unit, row_decimals, lang)
-    if kind is Kind.TABLE_VALUE:
-        return format_in_unit(value, unit, row_decimals, lang, unit_suffix=unit == "percent")
-    if kind is Kind.CHANGE:
-        return format_in_unit(value, unit, row_decimals, lang, change=True)
-    if kind is Kind.SIGNED_PCT:
-        return format_percent(value, column.decimals, lang, signed=True)
-    if kind is Kind.PCT:
-        return format_percent(value, column.decimals, lang)
-    if kind is Kind.NUMBER:
-        return format_number(value, column.decimals, lang)
-    if kind is Kind.UNIT:
-        return text(f"unit_{value}", lang)
-    if kind is Kind.NOTE:
-        return text(f"note_{value}", lang)
-    return str(value)
+# Machine formats are in machine.py, people's cells in human_cells.py.
 
 
 def _header(column: Column, lang: str) -> str:
     return column.header if column.literal_header else text(column.header, lang)
-
-
-def _human_rows(result: Result, columns: list[Column], lang: str) -> Iterator[list[str]]:
-    for record in result.frame.to_dict(orient="records"):
-        yield [human_cell(record.get(c.key), c, record, lang) for c in columns]
 
 
 def _lines_below(result: Result, lang: str) -> list[str]:
@@ -125,7 +61,7 @@ def _write_markdown(result: Result, lang: str, stream: TextIO) -> None:
     stream.write(
         "|" + "|".join("---:" if c.kind in NUMERIC_KINDS else "---" for c in columns) + "|\n"
     )
-    for row in _human_rows(result, columns, lang):
+    for row in human_rows(result, columns, lang):
         stream.write("| " + " | ".join(cell(value) for value in row) + " |\n")
     below = _lines_below(result, lang)
     if below:
@@ -148,7 +84,7 @@ def _write_table(result: Result, lang: str, stream: TextIO, to_file: bool) -> No
         text(result.title, lang),
         [_header(c, lang) for c in columns],
         [c.kind in NUMERIC_KINDS for c in columns],
-        list(_human_rows(result, columns, lang)),
+        human_rows(result, columns, lang),
     )
     for line in _lines_below(result, lang):
         console.print(escape(line), soft_wrap=True)
