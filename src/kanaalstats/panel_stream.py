@@ -264,35 +264,47 @@ def _block_rows(file_bytes: int) -> int:
 def _entity_blocks(reader: Any, entity: str, block_rows: int) -> Iterator[Any]:
     """Tables of whole entities, of about `block_rows` rows: batches are gathered until there
     are enough rows, then cut where the last entity begins; that entity waits for the next
-    table (it may run on over several batches)."""
+    table (it may run on over several batches).
+
+    Only the last entity's start is looked for, once a table: entities elsewhere out of
+    place are found by _block_columns, which then gives up.
+    """
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     waiting: list[Any] = []
     rows = 0
-    last_name: str | None = None
-    last_start = (0, 0)  # (batch, row) where the latest entity begins
     for batch in reader:
         if batch.num_rows == 0:
             continue
-        names = batch.column(entity)
-        codes = pc.dictionary_encode(names).indices.to_numpy()
-        starts = np.flatnonzero(codes[1:] != codes[:-1]) + 1
         waiting.append(batch)
         rows += batch.num_rows
-        if starts.size:
-            last_start = (len(waiting) - 1, int(starts[-1]))
-        elif last_name is not None and names[0].as_py() != last_name:
-            last_start = (len(waiting) - 1, 0)
-        last_name = names[-1].as_py()
-        if rows >= block_rows and last_start != (0, 0):
-            index, row = last_start
-            yield pa.Table.from_batches([*waiting[:index], waiting[index].slice(0, row)])
-            waiting = [waiting[index].slice(row), *waiting[index + 1 :]]
-            rows = sum(b.num_rows for b in waiting)
-            last_start = (0, 0)
+        if rows < block_rows:
+            continue
+        cut = _last_entity_start(waiting, entity)
+        if cut is None:
+            continue  # one entity so far: it goes on
+        index, row = cut
+        yield pa.Table.from_batches([*waiting[:index], waiting[index].slice(0, row)])
+        waiting = [waiting[index].slice(row), *waiting[index + 1 :]]
+        rows = sum(b.num_rows for b in waiting)
     if waiting:
         yield pa.Table.from_batches(waiting)
+
+
+def _last_entity_start(batches: list[Any], entity: str) -> tuple[int, int] | None:
+    """(batch, row) where the rows of the last entity begin, or None when every row is
+    that entity's."""
+    import pyarrow.compute as pc
+
+    last = batches[-1].column(entity)[-1]
+    for index in range(len(batches) - 1, -1, -1):
+        names = batches[index].column(entity)
+        if len(names) == 0 or names[0] == last:
+            continue  # taken to be the last entity throughout; checked per block later
+        same = pc.fill_null(pc.equal(names, last), False).to_numpy(zero_copy_only=False)
+        # The last row that is another entity, plus one.
+        return index, len(same) - int(np.argmin(same[::-1]))
+    return None
 
 
 def _codes(column: Any) -> tuple[Any, np.ndarray[Any, Any]]:
