@@ -37,7 +37,8 @@ def _written(
     title: str, headers: list[str], numeric: list[bool], rows: list[list[str]], **kw: bool | int
 ) -> str:
     console, out = _console(**kw)  # type: ignore[arg-type]
-    write_table(console, title, headers, numeric, rows)
+    columns = [[row[i] for row in rows] for i in range(len(headers))]
+    write_table(console, title, headers, numeric, columns)
     return out.getvalue()
 
 

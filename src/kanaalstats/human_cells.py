@@ -27,10 +27,9 @@ _IN_UNIT = {
 }
 
 
-def human_rows(result: Result, columns: list[Column], lang: str) -> list[tuple[str, ...]]:
-    """Every row's cells for `columns`, as people read them in `lang`."""
-    cells = [_column(result.frame, column, lang) for column in columns]
-    return list(zip(*cells, strict=True)) if cells else [() for _ in range(len(result.frame))]
+def human_columns(result: Result, columns: list[Column], lang: str) -> list[list[str]]:
+    """The cells of `columns`, column by column, as people read them in `lang`."""
+    return [_column(result.frame, column, lang) for column in columns]
 
 
 def _column(frame: pd.DataFrame, column: Column, lang: str) -> list[str]:

@@ -22,6 +22,7 @@ MANY_ROWS = 1000
 _WRITE_ROWS = 10_000
 # Rich expands tabs and drops other control characters; such a table goes through Rich.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SPACE_AROUND = re.compile(r"(?:^|\0)\s|\s(?:\0|$)")
 
 
 def rich_table(
@@ -56,59 +57,68 @@ def write_table(
     title: str,
     headers: Sequence[str],
     numeric: Sequence[bool],
-    rows: Sequence[Sequence[str]],
+    columns: Sequence[Sequence[str]],
 ) -> None:
-    """Print the table as Rich would, writing the body rows of a long table directly."""
-    laid_out = _padded_columns(console, title, headers, numeric, rows)
-    if laid_out is None:
+    """Print the table (its cells given column by column) as Rich would, writing the body
+    rows of a long table directly."""
+    widths = _plain_widths(console, title, headers, numeric, columns)
+    if widths is None:
+        rows = list(zip(*columns, strict=True))
         console.print(rich_table(title, headers, numeric, rows))
         return
-    padded, widths = laid_out
     with console.capture() as capture:
         console.print(rich_table(title, headers, numeric, [], widths))
     # Without rows Rich ends with the header rule and the bottom border.
     *head, bottom = capture.get().splitlines(keepends=True)
     stream = console.file
     stream.write("".join(head))
-    for start in range(0, len(rows), _WRITE_ROWS):
-        chunk = zip(*(column[start : start + _WRITE_ROWS] for column in padded), strict=True)
-        stream.write("".join(["│ " + " │ ".join(cells) + " │\n" for cells in chunk]))
+    # Padded a chunk at a time: a padded copy of every cell would double the memory.
+    for start in range(0, len(columns[0]), _WRITE_ROWS):
+        padded = [
+            [
+                cell.rjust(width) if right else cell.ljust(width)
+                for cell in column[start : start + _WRITE_ROWS]
+            ]
+            for column, width, right in zip(columns, widths, numeric, strict=True)
+        ]
+        stream.write(
+            "".join(["│ " + " │ ".join(cells) + " │\n" for cells in zip(*padded, strict=True)])
+        )
     stream.write(bottom)
 
 
-def _padded_columns(
+def _plain_widths(
     console: Console,
     title: str,
     headers: Sequence[str],
     numeric: Sequence[bool],
-    rows: Sequence[Sequence[str]],
-) -> tuple[list[list[str]], list[int]] | None:
-    """Each column's cells padded to the width Rich would give it, and the widths; or None
-    when Rich must lay the table out: it is short or wider than the console, the title is
-    wider than the table, a cell holds a control character or a wide or zero-width
-    character, or a header or right-aligned cell starts or ends with a space."""
+    columns: Sequence[Sequence[str]],
+) -> list[int] | None:
+    """Each column's width as Rich would choose it, or None when Rich must lay the table
+    out: it is short or wider than the console, the title is wider than the table, a cell
+    holds a control character or a wide or zero-width character, or a header or
+    right-aligned cell starts or ends with a space.
+
+    Every cell passed has as many cells on screen as characters, so str.ljust pads it.
+    """
     from rich.cells import cell_len
 
-    if len(rows) < MANY_ROWS or not console.encoding.lower().startswith("utf"):
-        return None  # not worth it; or Rich draws the box in ASCII
-    columns: list[list[str]] = []
+    if not columns or len(columns[0]) < MANY_ROWS:
+        return None  # not worth it
+    if not console.encoding.lower().startswith("utf"):
+        return None  # Rich then draws the box in ASCII
     widths: list[int] = []
-    for position, (header, right) in enumerate(zip(headers, numeric, strict=True)):
-        cells = [row[position] for row in rows]
-        if _CONTROL.search(header) or _CONTROL.search("".join(cells)):
+    for header, right, cells in zip(headers, numeric, columns, strict=True):
+        joined = "".join(cells)
+        if _CONTROL.search(header) or _CONTROL.search(joined):
             return None
-        if header != header.strip() or (right and any(cell != cell.strip() for cell in cells)):
+        # Cells are joined by a NUL, which no cell holds now, to test them all at once.
+        if header != header.strip() or (right and _SPACE_AROUND.search("\0".join(cells))):
             return None  # Rich strips such spaces from right-aligned cells
-        if not all(cell.isascii() or cell_len(cell) == len(cell) for cell in cells):
+        if not joined.isascii() and any(cell_len(cell) != len(cell) for cell in cells):
             return None  # wide or zero-width characters: Rich's own layout handles them
-        lengths = [len(cell) for cell in cells]
-        width = max([cell_len(header), *lengths])
-        widths.append(width)
-        if right:
-            columns.append([" " * (width - n) + c for c, n in zip(cells, lengths, strict=True)])
-        else:
-            columns.append([c + " " * (width - n) for c, n in zip(cells, lengths, strict=True)])
+        widths.append(max(cell_len(header), max(map(len, cells), default=0)))
     total = sum(widths) + 3 * len(widths) + 1
     if total > console.width or cell_len(title) > total:
         return None
-    return columns, widths
+    return widths

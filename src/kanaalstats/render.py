@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, TextIO
 
-from kanaalstats.human_cells import human_rows
+from kanaalstats.human_cells import human_columns
 from kanaalstats.machine import NUMERIC_KINDS, write_csv, write_json
 from kanaalstats.messages import text
 from kanaalstats.options import OutputFormat
@@ -61,7 +61,7 @@ def _write_markdown(result: Result, lang: str, stream: TextIO) -> None:
     stream.write(
         "|" + "|".join("---:" if c.kind in NUMERIC_KINDS else "---" for c in columns) + "|\n"
     )
-    for row in human_rows(result, columns, lang):
+    for row in zip(*human_columns(result, columns, lang), strict=True):
         stream.write("| " + " | ".join(cell(value) for value in row) + " |\n")
     below = _lines_below(result, lang)
     if below:
@@ -84,7 +84,7 @@ def _write_table(result: Result, lang: str, stream: TextIO, to_file: bool) -> No
         text(result.title, lang),
         [_header(c, lang) for c in columns],
         [c.kind in NUMERIC_KINDS for c in columns],
-        human_rows(result, columns, lang),
+        human_columns(result, columns, lang),
     )
     for line in _lines_below(result, lang):
         console.print(escape(line), soft_wrap=True)
