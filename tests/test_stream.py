@@ -1,4 +1,4 @@
-"""The streamed panel path of `growth --format csv`: the general path's bytes, block by block.
+"""The streamed panel path of `growth` as CSV or JSON: the general path's bytes, block by block.
 
 The oracle is the general path (whose figures test_panels.py and test_metrics.py check by
 hand): for every panel the stream takes, its output must be byte for byte the same; for
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -47,17 +48,28 @@ Amersfoort,score,2018,7.1,score,Waardering,Rating
 """
 
 
-def _general(path: Path, out: Path, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def _general(
+    path: Path, out: Path, lang: str, monkeypatch: pytest.MonkeyPatch, fmt: str = "csv"
+) -> None:
     with monkeypatch.context() as patch:
         patch.setattr(panel_stream, "write_growth", lambda *_: False)
-        result = run(
-            "growth", "--data", str(path), "--format", "csv", "--lang", lang, "-o", str(out)
-        )
+        result = run("growth", "--data", str(path), "--format", fmt, "--lang", lang, "-o", str(out))
     assert result.exit_code == 0, result.stderr
 
 
-def _streamed(path: Path, out: Path, lang: str) -> None:
-    assert panel_stream.write_growth(path, out, lang), "the stream gave up on this panel"
+def _streamed(path: Path, out: Path, lang: str, fmt: str = "csv") -> None:
+    streamed = panel_stream.write_growth(path, out, lang, as_json=fmt == "json")
+    assert streamed, "the stream gave up on this panel"
+
+
+def _rows(written: bytes, fmt: str) -> list[dict[str, str]]:
+    """The rows, every cell as CSV text (JSON null as empty), to check both formats alike."""
+    if fmt == "csv":
+        return list(csv.DictReader(io.StringIO(written.decode())))
+    return [
+        {key: "" if value is None else str(value) for key, value in row.items()}
+        for row in json.loads(written)["rows"]
+    ]
 
 
 @pytest.fixture
@@ -67,45 +79,59 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(panel_stream, "BLOCK_ROWS", (3, 3))
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json"])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("blocks", ["one", "many"])
 def test_stream_writes_the_general_paths_bytes(
-    lang: str, blocks: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fmt: str, lang: str, blocks: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if blocks == "many":
         monkeypatch.setattr(panel_stream, "READ_BYTES", 128)
         monkeypatch.setattr(panel_stream, "BLOCK_ROWS", (3, 3))
     path = write(tmp_path, "panel.csv", PANEL)
-    _streamed(path, tmp_path / "streamed.csv", lang)
-    _general(path, tmp_path / "general.csv", lang, monkeypatch)
-    streamed = (tmp_path / "streamed.csv").read_bytes()
-    assert streamed == (tmp_path / "general.csv").read_bytes()
-    rows = {
-        (r["entity"], r["indicator"], r["to_year"]): r
-        for r in csv.DictReader(io.StringIO(streamed.decode()))
-    }
+    _streamed(path, tmp_path / "streamed.out", lang, fmt)
+    _general(path, tmp_path / "general.out", lang, monkeypatch, fmt)
+    streamed = (tmp_path / "streamed.out").read_bytes()
+    assert streamed == (tmp_path / "general.out").read_bytes()
+    # In JSON a formula start is left as it is: only spreadsheets run it.
+    zeist = "'=Zeist" if fmt == "csv" else "=Zeist"
+    rows = {(r["entity"], r["indicator"], r["to_year"]): r for r in _rows(streamed, fmt)}
     utrecht = rows[("Utrecht", "bezoek", "2019")]
     assert utrecht["label"] == ("Visits (mln)" if lang == "en" else "Bezoeken (mln)")
     assert utrecht["change"] == "0.9"  # 5,5 - 4,6 mln
     assert float(utrecht["change_pct"]) == pytest.approx(19.5652173913, abs=1e-9)  # 0,9 / 4,6
     assert rows[("Utrecht", "digitaal", "2019")]["change_unit"] == "percentage_points"
     assert rows[("Utrecht", "digitaal", "2019")]["label"] == "Digitaal aangevraagd"
-    assert rows[("'=Zeist", "mails", "2017")]["note"] == "zero_base"  # 0 → 12
-    assert rows[("'=Zeist", "mails", "2019")]["note"] == "negative_base"  # -3 → 4
+    assert rows[(zeist, "mails", "2017")]["note"] == "zero_base"  # 0 → 12
+    assert rows[(zeist, "mails", "2019")]["note"] == "negative_base"  # -3 → 4
     assert rows[("Utrecht", "mails", "2018")]["note"] == "missing_value"  # 2017 is empty
     # Utrecht comes first, as in the file; its indicators in order of first appearance.
-    order = [(r["entity"], r["indicator"]) for r in csv.DictReader(io.StringIO(streamed.decode()))]
+    order = [(r["entity"], r["indicator"]) for r in _rows(streamed, fmt)]
     assert order[0] == ("Utrecht", "bezoek")
-    assert order.index(("'=Zeist", "bezoek")) < order.index(("'=Zeist", "mails"))
+    assert order.index((zeist, "bezoek")) < order.index((zeist, "mails"))
 
 
-def test_the_command_streams_to_stdout_as_to_a_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_the_command_streams_to_stdout_as_to_a_file(fmt: str, tmp_path: Path) -> None:
     path = write(tmp_path, "panel.csv", PANEL)
-    out = tmp_path / "out.csv"
-    assert run("growth", "--data", str(path), "--format", "csv", "-o", str(out)).exit_code == 0
-    printed = run("growth", "--data", str(path), "--format", "csv")
+    out = tmp_path / "out"
+    assert run("growth", "--data", str(path), "--format", fmt, "-o", str(out)).exit_code == 0
+    printed = run("growth", "--data", str(path), "--format", fmt)
     assert printed.exit_code == 0
     assert printed.stdout_bytes == out.read_bytes()
+
+
+def test_json_streams_names_that_csv_would_quote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_blocks: None
+) -> None:
+    path = write(tmp_path, "panel.csv", REFUSED["needs_quotes"].replace("Bergen", 'Ber""gen'))
+    _streamed(path, tmp_path / "streamed.json", "nl", "json")
+    _general(path, tmp_path / "general.json", "nl", monkeypatch, "json")
+    streamed = (tmp_path / "streamed.json").read_bytes()
+    assert streamed == (tmp_path / "general.json").read_bytes()
+    # 2 - 1 = 1, +100%
+    [row] = json.loads(streamed)["rows"]
+    assert (row["entity"], row["change"], row["change_pct"]) == ('Ber"gen, NH', 1, 100)
 
 
 REFUSED = {
@@ -179,10 +205,12 @@ _SERIES = st.tuples(
         min_size=1,
         max_size=4,
         unique_by=lambda e: e[0],
-    )
+    ),
+    fmt=st.sampled_from(["csv", "json"]),
 )
 def test_random_panels_stream_to_the_general_paths_bytes(
     entities: list[tuple[str, list[tuple[tuple[str, str], dict[int, object]]]]],
+    fmt: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     lines = ["entity,indicator,year,value,unit"]
@@ -199,9 +227,10 @@ def test_random_panels_stream_to_the_general_paths_bytes(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(panel_stream, "READ_BYTES", 256)
         patch.setattr(panel_stream, "BLOCK_ROWS", (5, 5))
-        streamed = panel_stream.write_growth(path, folder / "streamed.csv", "nl")
+        as_json = fmt == "json"
+        streamed = panel_stream.write_growth(path, folder / "streamed.csv", "nl", as_json)
         patch.setattr(panel_stream, "write_growth", lambda *_: False)
-        general = run("growth", "--data", str(path), "--format", "csv", "-o", str(folder / "g.csv"))
+        general = run("growth", "--data", str(path), "--format", fmt, "-o", str(folder / "g.csv"))
     if streamed:
         assert general.exit_code == 0
         assert (folder / "streamed.csv").read_bytes() == (folder / "g.csv").read_bytes()

@@ -335,16 +335,18 @@ def growth(
         return views.growth(ds, chosen, from_year, to_year)
 
     def stream() -> bool:
-        # Only the plain question (every indicator, consecutive years, CSV) of one file is
-        # streamed; anything asking for a choice among the data needs it loaded.
+        # Only the plain question (every indicator, consecutive years, CSV or JSON) of one
+        # file is streamed; anything asking for a choice among the data needs it loaded.
         plain = not (indicators or from_year or to_year or common.units or common.entities)
-        if not (plain and common.fmt is OutputFormat.CSV and len(common.data or []) == 1):
+        machine = common.fmt in (OutputFormat.CSV, OutputFormat.JSON)
+        if not (plain and machine and len(common.data or []) == 1):
             return False
         from kanaalstats.panel_stream import write_growth
         from kanaalstats.source_text import STDIN
 
         path = (common.data or [])[0]
-        return str(path) != STDIN and write_growth(path, common.output, common.lang)
+        as_json = common.fmt is OutputFormat.JSON
+        return str(path) != STDIN and write_growth(path, common.output, common.lang, as_json)
 
     _run(common, build, stream)
 

@@ -303,14 +303,24 @@ def encode_slice(table: Any, start: int, quotes: bool, header: bool) -> Any:
 
 def write_json(result: Result, lang: str, stream: TextIO) -> None:
     """One object: command, extra fields, rows (streamed), notes."""
-    head = {"command": result.command, **result.meta}
-    stream.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "rows": [')
+    stream.write(json_head(result.command, result.meta))
     if _arrow_suits(result, stream) and _all_text_is_text(result):
         any_rows = _write_json_rows_arrow(result, lang, stream)
     else:
         any_rows = _write_json_rows(result, lang, stream)
-    notes = json.dumps([note.render(lang) for note in result.notes], ensure_ascii=False)
-    stream.write(("\n  " if any_rows else "") + '],\n  "notes": ' + notes + "\n}\n")
+    stream.write(json_tail([note.render(lang) for note in result.notes], any_rows))
+
+
+def json_head(command: str, meta: dict[str, Any]) -> str:
+    """The JSON object up to its first row."""
+    head = {"command": command, **meta}
+    return json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "rows": ['
+
+
+def json_tail(notes: list[str], any_rows: bool) -> str:
+    """The JSON object from after its last row."""
+    listed = json.dumps(notes, ensure_ascii=False)
+    return ("\n  " if any_rows else "") + '],\n  "notes": ' + listed + "\n}\n"
 
 
 def _write_json_rows(result: Result, lang: str, stream: TextIO) -> bool:
@@ -346,31 +356,44 @@ def _all_text_is_text(result: Result) -> bool:
 def _write_json_rows_arrow(result: Result, lang: str, stream: TextIO) -> bool:
     """The rows as the Python writer writes them, each row joined by pyarrow from its
     cells' JSON texts: numbers as the CSV writer's cells, texts JSON-quoted once each."""
+    import pyarrow as pa
+
+    arrays, names = _arrow_cells(result, lang, json_texts)
+    if not arrays or len(arrays[0]) == 0:
+        return False
+    table = pa.Table.from_arrays(arrays, names=names)
+    stream.flush()
+    binary = stream.buffer
+    for start in range(0, table.num_rows, ARROW_SLICE_ROWS):
+        binary.write(encode_json_slice(table, start, first=start == 0))
+    binary.flush()
+    return True
+
+
+def json_texts(texts: list[str]) -> list[str]:
+    """Texts as JSON strings, as json.dumps writes them in a row."""
+    return [json.dumps(text, ensure_ascii=False) for text in texts]
+
+
+def encode_json_slice(table: Any, start: int, first: bool) -> memoryview:
+    """JSON rows of ARROW_SLICE_ROWS rows of a table from `start`, each on a line after a
+    comma (none before the very first row); its text columns hold JSON strings already."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arrays, names = _arrow_cells(
-        result, lang, lambda texts: [json.dumps(t, ensure_ascii=False) for t in texts]
-    )
-    if not arrays or len(arrays[0]) == 0:
-        return False
-    parts: list[Any] = []
-    for position, (array, name) in enumerate(zip(arrays, names, strict=True)):
+    part = table.slice(start, ARROW_SLICE_ROWS).combine_chunks()
+    pieces: list[Any] = []
+    for position, name in enumerate(part.column_names):
         key = json.dumps(name, ensure_ascii=False)
-        parts.append(("{" if position == 0 else ", ") + key + ": ")
-        parts.append(pc.fill_null(array.cast(pa.string()), "null"))
-    parts.append("}")
-    stream.flush()
-    binary = stream.buffer
-    for start in range(0, len(arrays[0]), ARROW_SLICE_ROWS):
-        sliced = [p.slice(start, ARROW_SLICE_ROWS) if isinstance(p, pa.Array) else p for p in parts]
-        # Each row starts with the separator; the very first one loses its comma below.
-        rows = pc.binary_join_element_wise(",\n    ", *sliced, "")
-        # A string array without missing values holds its texts back to back.
-        _, offsets, texts = rows.buffers()
-        bounds = np.frombuffer(offsets, dtype=np.int32)[rows.offset :][[0, len(rows)]]
-        data = memoryview(texts)[bounds[0] : bounds[1]]
-        binary.write(data[1:] if start == 0 else data)
-    binary.flush()
-    return True
+        pieces.append(("{" if position == 0 else ", ") + key + ": ")
+        pieces.append(pc.fill_null(part.column(name).cast(pa.string()), "null"))
+    pieces.append("}")
+    rows = pc.binary_join_element_wise(",\n    ", *pieces, "")
+    if isinstance(rows, pa.ChunkedArray):
+        rows = rows.combine_chunks()
+    # A string array without missing values holds its texts back to back.
+    _, offsets, texts = rows.buffers()
+    bounds = np.frombuffer(offsets, dtype=np.int32)[rows.offset :][[0, len(rows)]]
+    data = memoryview(texts)[int(bounds[0]) + (1 if first else 0) : int(bounds[1])]
+    return data

@@ -1,4 +1,4 @@
-"""`growth` of a large panel as CSV, streamed block by block: flat memory, and no pandas.
+"""`growth` of a large panel as CSV or JSON, streamed block by block: flat memory, no pandas.
 
 A panel of every municipality runs to millions of rows; loading it whole costs memory many
 times its size, and importing pandas alone costs ~100 MB and half a second. This path reads
@@ -8,9 +8,9 @@ arithmetic as `metrics.growth` (growth_core) and encodes it with the same writer
 
 It takes only the common case: one UTF-8 long-form file with `entity` and `unit` columns,
 each entity's rows together, every year of the data already in the first block, all
-indicators, CSV out, pyarrow installed. Anything else, and any check that fails on the way,
-raises NotStreamable; the caller then runs the general path, which loads the whole file
-and names any problem by its line. Output goes to a temporary file until the end, so a
+indicators, CSV or JSON out, pyarrow installed. Anything else, and any check that fails on
+the way, raises NotStreamable; the caller then runs the general path, which loads the whole
+file and names any problem by its line. Output goes to a temporary file until the end, so a
 stream given up halfway leaves nothing behind.
 """
 
@@ -47,7 +47,11 @@ from kanaalstats.machine import (
     QUOTE_MARKS,
     arrow_numbers,
     arrow_text,
+    encode_json_slice,
     encode_slice,
+    json_head,
+    json_tail,
+    json_texts,
     prepared_numbers,
 )
 from kanaalstats.units import UNITS
@@ -85,6 +89,7 @@ class _Indicators:
 @dataclass
 class _State:
     lang: str
+    json: bool  # JSON out, else CSV
     columns: dict[str, str]  # lower-case name → name in the file
     indicators: _Indicators = field(default_factory=_Indicators)
     entities_done: set[str] = field(default_factory=set)
@@ -93,21 +98,22 @@ class _State:
     indicator_count: int = 0
 
 
-def write_growth(path: Path, output: Path | None, lang: str) -> bool:
-    """Stream `growth` of the panel in `path` as CSV to `output` (stdout when None).
+def write_growth(path: Path, output: Path | None, lang: str, as_json: bool = False) -> bool:
+    """Stream `growth` of the panel in `path` as CSV (or JSON) to `output` (stdout when None).
 
     False, with nothing written, when the file needs the general path.
     """
     from kanaalstats.output import write_binary_atomically
 
+    state = _State(lang, as_json, {})
     try:
         with _without_pandas():
             if output is not None:
-                write_binary_atomically(output, lambda sink: _stream(path, lang, sink))
+                write_binary_atomically(output, lambda sink: _stream(path, state, sink))
             else:
                 # Spooled, so that a stream given up halfway has printed nothing.
                 with tempfile.TemporaryFile() as spool:
-                    _stream(path, lang, spool)
+                    _stream(path, state, spool)
                     spool.seek(0)
                     sys.stdout.flush()
                     shutil.copyfileobj(spool, sys.stdout.buffer, 1 << 20)
@@ -144,7 +150,7 @@ def _without_pandas() -> Iterator[None]:
         sys.meta_path.remove(finder)
 
 
-def _stream(path: Path, lang: str, sink: IO[bytes]) -> None:
+def _stream(path: Path, state: _State, sink: IO[bytes]) -> None:
     try:
         import pyarrow as pa
         import pyarrow.csv as pacsv
@@ -155,6 +161,7 @@ def _stream(path: Path, lang: str, sink: IO[bytes]) -> None:
     if header is None:
         raise NotStreamable("the file starts with a byte order mark")
     columns = {name.strip().lower(): name for name in header}
+    state.columns = columns
     if len(columns) != len(header) or not set(_NEEDED) <= set(columns):
         raise NotStreamable("not a long form with entity and unit columns")
     wanted = {columns[c] for c in (*_NEEDED, *_LABELS) if c in columns}
@@ -172,7 +179,7 @@ def _stream(path: Path, lang: str, sink: IO[bytes]) -> None:
         )
         batches = _read_ahead(reader)
         blocks = _entity_blocks(batches, columns["entity"], _block_rows(path.stat().st_size))
-        _pipeline(blocks, _State(lang, columns), sink)
+        _pipeline(blocks, state, sink)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, UnicodeDecodeError) as error:
         raise NotStreamable(str(error)) from None
     finally:
@@ -223,6 +230,8 @@ def _pipeline(blocks: Iterator[Any], state: _State, sink: IO[bytes]) -> None:
 
     written = 0
     waiting: deque[Future[Any]] = deque()
+    if state.json:
+        sink.write(json_head("growth", {}).encode())
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         for block in blocks:
             columns = _block_columns(block, state)
@@ -230,8 +239,11 @@ def _pipeline(blocks: Iterator[Any], state: _State, sink: IO[bytes]) -> None:
                 continue
             table = pa.Table.from_arrays(*columns)
             for start in range(0, table.num_rows, ARROW_SLICE_ROWS):
-                header = written == 0 and start == 0
-                waiting.append(pool.submit(encode_slice, table, start, False, header))
+                first = written == 0 and start == 0
+                if state.json:
+                    waiting.append(pool.submit(encode_json_slice, table, start, first))
+                else:
+                    waiting.append(pool.submit(encode_slice, table, start, False, first))
             written += table.num_rows
             # A few slices in flight keep the cores busy; more would only hold memory.
             while len(waiting) > _IN_FLIGHT:
@@ -240,6 +252,8 @@ def _pipeline(blocks: Iterator[Any], state: _State, sink: IO[bytes]) -> None:
             sink.write(waiting.popleft().result())
     if written == 0:
         raise NotStreamable("no growth rows")
+    if state.json:
+        sink.write(json_tail([], any_rows=True).encode())  # growth has no notes
 
 
 def _delimiter(path: Path) -> str:
@@ -362,7 +376,7 @@ def _block_columns(block: Any, state: _State) -> tuple[list[Any], list[str]] | N
         "change_pct": change_pct,
         "cagr_pct": cagr,
     }
-    cells.text["note"] = (_as_written(NOTES), notes)
+    cells.text["note"] = (_as_written(NOTES, state.json), notes)
     return _arrow_columns(cells, numbers)
 
 
@@ -417,7 +431,7 @@ class _Cells:
         self.text: dict[str, tuple[Any, np.ndarray[Any, Any]]] = {
             key: (texts, indicator) for key, texts in per_indicator.items()
         }
-        self.text["entity"] = (_as_written(entity_texts), entity)
+        self.text["entity"] = (_as_written(entity_texts, state.json), entity)
 
 
 def _per_indicator(state: _State) -> dict[str, Any]:
@@ -431,24 +445,29 @@ def _per_indicator(state: _State) -> dict[str, Any]:
             en if english and en else nl
             for nl, en in zip(known.labels_nl, known.labels_en, strict=True)
         ]
+        as_json = state.json
         state.indicator_texts = {
-            "indicator": _as_written(list(known.index)),
-            "label": _as_written(labels),
-            "unit": _as_written(known.units),
-            "change_unit": _as_written([change_unit(u) for u in known.units]),
+            "indicator": _as_written(list(known.index), as_json),
+            "label": _as_written(labels, as_json),
+            "unit": _as_written(known.units, as_json),
+            "change_unit": _as_written([change_unit(u) for u in known.units], as_json),
         }
         state.indicator_count = len(known.units)
     return state.indicator_texts
 
 
-def _as_written(texts: Any) -> Any:
-    """Texts as CSV cells, formula starts neutralised (as `machine.neutralised`), in arrow.
+def _as_written(texts: Any, as_json: bool) -> Any:
+    """Texts as JSON strings, or as CSV cells with formula starts neutralised (as
+    `machine.neutralised`); an arrow array.
 
-    Names needing quotes give up: the general path then quotes every text cell of the file.
+    CSV names needing quotes give up: the general path then quotes every text cell.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if as_json:
+        listed = texts if isinstance(texts, list) else texts.to_pylist()
+        return pa.array(json_texts(listed), type=pa.string())
     texts = pa.array(texts, type=pa.string()) if isinstance(texts, list) else texts
     formula = pc.match_substring_regex(texts, _FORMULA_START)
     shown = pc.if_else(formula, pc.binary_join_element_wise("'", texts, ""), texts)
