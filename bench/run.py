@@ -2,6 +2,7 @@
 
     python bench/run.py                 # 10^6 and 10^7 rows, 5 runs each
     python bench/run.py --rows 1000000 --runs 7
+    python bench/run.py --scaling-only  # every command at 10^5 and 10^6 rows
 
 Figures are medians of the runs, reported as ratios against a baseline timed in the same
 run (so a slower or busier machine shifts both). Peak memory is the command's maximum
@@ -87,16 +88,69 @@ def _miller_version() -> str | None:
     ).stdout.strip()
 
 
+# Every command, in people's and machines' formats, on the general (loaded) path.
+SCALING_COMMANDS = [
+    ["table"],
+    ["table", "--format", "json"],
+    ["indicators"],
+    ["growth"],
+    ["growth", "--format", "json"],
+    ["growth", "--from", "2010", "--to", "2019", "--format", "csv"],
+    ["daily", "--format", "csv"],
+    ["share", "emails", "bezoeken", "--format", "markdown"],
+    ["trend"],
+    ["report", "--format", "csv"],
+]
+
+
+def scaling(work: Path, sizes: tuple[int, int], runs: int) -> list[dict[str, object]]:
+    """Each command's median time on a panel and on one ten times larger: about 10× the
+    time for 10× the rows is linear (start-up, paid once, makes it a little less)."""
+    small, large = sizes
+    paths = []
+    for rows in sizes:
+        path = work / f"panel-{rows}.csv"
+        if not path.exists():
+            generate(rows, path)
+        paths.append(path)
+    entries = []
+    for command in SCALING_COMMANDS:
+        out = work / "scaling-out.txt"
+        timed = compare(
+            [([KANAALSTATS, *command, "--data", str(path)], out) for path in paths], runs
+        )
+        (small_s, _), (large_s, large_peak) = timed
+        entry = {
+            "command": " ".join(command),
+            f"s_{small}": small_s,
+            f"s_{large}": large_s,
+            "ratio": large_s / small_s,
+            "peak_mb_large": large_peak,
+        }
+        entries.append(entry)
+        print(json.dumps(entry), flush=True)
+    return entries
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", default="1000000,10000000", help="panel sizes, comma-separated")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=HERE / "out")
+    parser.add_argument("--scaling-runs", type=int, default=3)
+    parser.add_argument(
+        "--scaling-only", action="store_true", help="only every command at 10^5 and 10^6 rows"
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     runs = args.runs
     results: dict[str, object] = {"machine": machine(), "runs": runs}
     print(json.dumps(results["machine"]), flush=True)
+    scaled = scaling(args.work, (100_000, 1_000_000), args.scaling_runs)
+    if args.scaling_only:
+        _save(args.work / "scaling.json", {**results, "runs": args.scaling_runs, "scaling": scaled})
+        return
+    results["scaling"] = scaled
 
     (help_time, _), (typer_time, _), (growth_time, _), (pandas_time, _) = compare(
         [
@@ -166,7 +220,13 @@ def main() -> None:
         panels.append(entry)
         print(json.dumps(entry), flush=True)
     results["panels"] = panels
-    (args.work / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    _save(args.work / "results.json", results)
+
+
+def _save(path: Path, results: dict[str, object]) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    partial.replace(path)
 
 
 if __name__ == "__main__":
