@@ -155,6 +155,40 @@ def test_parquet_gives_the_same_figures(panel: str, tmp_path: Path) -> None:
     assert from_parquet == from_csv
 
 
+def test_missing_texts_in_parquet_read_as_empty_cells(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    def panel(name: str, **columns: list[Any]) -> str:
+        base: dict[str, list[Any]] = {
+            "entity": ["A", "A"],
+            "indicator": ["x", "x"],
+            "year": [2018, 2019],
+            "value": [1.0, 2.0],
+            "unit": ["flow", "flow"],
+            "label_nl": ["Iks", "Iks"],
+            "label_en": [None, None],
+        }
+        path = tmp_path / name
+        pq.write_table(pa.table({**base, **columns}), path)
+        return str(path)
+
+    # No English label: the Dutch one
+    rows = run_json("growth", "--data", panel("labels.parquet"), "--lang", "en")["rows"]
+    assert [(r["entity"], r["label"], r["change"]) for r in rows] == [("A", "Iks", 1)]
+    # No entity named: as an empty entity column in CSV, a table of one area; 2 - 1 = 1
+    rows = run_json("growth", "--data", panel("entity.parquet", entity=[None, None]))["rows"]
+    assert [(r.get("entity"), r["change"]) for r in rows] == [(None, 1)]
+    # A missing unit or id is refused with the row's line, as an empty CSV cell is
+    unit = run("growth", "--data", panel("unit.parquet", unit=["flow", None]))
+    assert unit.exit_code == ExitCode.INVALID_DATA
+    assert "unit.parquet, regel 3" in unit.stderr  # the second row of data
+    assert "Traceback" not in unit.stderr
+    no_id = run("growth", "--data", panel("id.parquet", indicator=[None, "x"]))
+    assert no_id.exit_code == ExitCode.INVALID_DATA
+    assert "id.parquet" in no_id.stderr
+
+
 def test_parquet_without_pyarrow(
     panel: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

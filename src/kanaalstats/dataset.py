@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from kanaalstats.canonical import load_canonical
 from kanaalstats.errors import DataError, UsageError
-from kanaalstats.long_form import in_key_order, is_long_header, read_long_csv, read_parquet
+from kanaalstats.long_form import (
+    PARQUET_SUFFIXES,
+    in_key_order,
+    is_long_header,
+    read_long_csv,
+    read_parquet,
+)
 from kanaalstats.messages import Message
 from kanaalstats.published import load_published
 from kanaalstats.source_text import (
@@ -31,7 +37,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 BUILTIN_FILES = ("kerncijfers.csv", "tekstcijfers.csv")
-PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 REQUIRED = ("indicator", "year", "value")
+PARQUET_SUFFIXES = (".parquet", ".pq")
 _NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 # Machine notation: empty, or what dataframes write for missing.
@@ -162,9 +163,15 @@ def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
     if not is_long_header(set(columns)):
         raise DataError("parquet_not_long", path=name, columns=", ".join(map(str, frame.columns)))
     frame = frame.rename(columns={v: k for k, v in columns.items()})
+    for column in ("entity", "indicator", "unit", "label_nl", "label", "label_en"):
+        if column in frame:
+            # A missing text reads as an empty cell of a CSV file does (a missing label
+            # is none; a missing indicator or unit is refused by _checked).
+            text = frame[column].astype(object)
+            frame[column] = text.where(text.notna(), "").astype("str")
     for column in ("entity", "indicator", "unit"):
         if column in frame:
-            frame[column] = frame[column].astype("str").astype("category")
+            frame[column] = frame[column].astype("category")
     try:
         frame["year"] = frame["year"].astype("int64")
         frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype("float64")
