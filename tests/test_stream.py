@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -76,7 +77,30 @@ def _rows(written: bytes, fmt: str) -> list[dict[str, str]]:
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     # A few rows per read and per block, so that entities run on over batches and blocks.
     monkeypatch.setattr(panel_stream, "READ_BYTES", 128)
+    monkeypatch.setattr(panel_stream, "PARQUET_BATCH_ROWS", 2)
     monkeypatch.setattr(panel_stream, "BLOCK_ROWS", (3, 3))
+
+
+def _as_parquet(csv_path: Path, **types: Any) -> Path:
+    """The CSV panel as Parquet, its columns as pyarrow reads them or of the `types` given."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    table = pacsv.read_csv(
+        csv_path, convert_options=pacsv.ConvertOptions(strings_can_be_null=False)
+    )
+    for name, kind in types.items():
+        table = table.set_column(
+            table.schema.get_field_index(name), name, table.column(name).cast(kind)
+        )
+    if "entity" not in types:
+        # Parquet writers often store repeated names as a dictionary
+        entity = pa.chunked_array([c.dictionary_encode() for c in table.column("entity").chunks])
+        table = table.set_column(table.schema.get_field_index("entity"), "entity", entity)
+    path = csv_path.with_suffix(".parquet")
+    pq.write_table(table, path)
+    return path
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
@@ -109,6 +133,66 @@ def test_stream_writes_the_general_paths_bytes(
     order = [(r["entity"], r["indicator"]) for r in _rows(streamed, fmt)]
     assert order[0] == ("Utrecht", "bezoek")
     assert order.index((zeist, "bezoek")) < order.index((zeist, "mails"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("blocks", ["one", "many"])
+def test_parquet_streams_to_the_general_paths_bytes(
+    fmt: str, blocks: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow as pa
+
+    if blocks == "many":
+        monkeypatch.setattr(panel_stream, "PARQUET_BATCH_ROWS", 2)
+        monkeypatch.setattr(panel_stream, "BLOCK_ROWS", (3, 3))
+    # Years stored as int16: any integer type is a year; the entity as a dictionary
+    path = _as_parquet(write(tmp_path, "panel.csv", PANEL), year=pa.int16())
+    _streamed(path, tmp_path / "streamed.out", "en", fmt)
+    _general(path, tmp_path / "general.out", "en", monkeypatch, fmt)
+    streamed = (tmp_path / "streamed.out").read_bytes()
+    assert streamed == (tmp_path / "general.out").read_bytes()
+    rows = {(r["entity"], r["indicator"], r["to_year"]): r for r in _rows(streamed, fmt)}
+    assert rows[("Utrecht", "bezoek", "2019")]["change"] == "0.9"  # 5,5 - 4,6 mln
+    assert rows[("Amersfoort", "score", "2019")]["label"] == "Rating"
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["year_as_float", "year_as_text", "missing_entity", "missing_label"],
+)
+def test_parquet_the_stream_cannot_take_goes_to_the_general_path(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_blocks: None
+) -> None:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    source = write(tmp_path, "panel.csv", PANEL)
+    if case == "year_as_float":
+        path = _as_parquet(source, year=pa.float64())
+    elif case == "year_as_text":
+        path = _as_parquet(source, year=pa.string())
+    else:
+        column = "entity" if case == "missing_entity" else "label_en"
+        blanked = PANEL.replace("Amersfoort,", ",") if column == "entity" else PANEL
+        path = _as_parquet(write(tmp_path, "panel.csv", blanked))
+        table = pq.read_table(path)
+        values = table.column(column).cast(pa.string())
+        values = pc.if_else(pc.equal(values, ""), None, values)
+        pq.write_table(table.set_column(table.schema.get_field_index(column), column, values), path)
+    out = tmp_path / "out.csv"
+    assert not panel_stream.write_growth(path, out, "nl")
+    assert not out.exists()
+    command = ["growth", "--data", str(path), "--format", "csv"]
+    through_command = run(*command)
+    with monkeypatch.context() as patch:
+        patch.setattr(panel_stream, "write_growth", lambda *_: False)
+        general = run(*command)
+    assert (through_command.exit_code, through_command.stdout, through_command.stderr) == (
+        general.exit_code,
+        general.stdout,
+        general.stderr,
+    )
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])

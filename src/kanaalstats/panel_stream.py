@@ -36,6 +36,7 @@ import numpy as np
 
 from kanaalstats.growth_core import NOTES, change_figures, previous_rows, shifted
 from kanaalstats.long_form import (
+    PARQUET_SUFFIXES,
     arrow_column_types,
     arrow_convert_options,
     file_header,
@@ -63,6 +64,10 @@ READ_BYTES = 1 << 18
 # near half the file's size, within 10,000 to 100,000 rows.
 FILE_BYTES_PER_BLOCK_ROW = 4096
 BLOCK_ROWS = (10_000, 100_000)
+# Parquet is compressed: blocks follow its rows, one block row per 100 (about the CSV rule
+# for the bench panels, 36 bytes a row).
+ROWS_PER_BLOCK_ROW = 100
+PARQUET_BATCH_ROWS = 16_384
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _NEEDED = ("entity", "indicator", "year", "value", "unit")
 _LABELS = ("label_nl", "label", "label_en")
@@ -153,37 +158,90 @@ def _without_pandas() -> Iterator[None]:
 def _stream(path: Path, state: _State, sink: IO[bytes]) -> None:
     try:
         import pyarrow as pa
-        import pyarrow.csv as pacsv
     except ImportError:
         raise NotStreamable("pyarrow is not installed") from None
-    delimiter = _delimiter(path)
-    header = file_header(path, delimiter)
-    if header is None:
-        raise NotStreamable("the file starts with a byte order mark")
-    columns = {name.strip().lower(): name for name in header}
-    state.columns = columns
-    if len(columns) != len(header) or not set(_NEEDED) <= set(columns):
-        raise NotStreamable("not a long form with entity and unit columns")
-    wanted = {columns[c] for c in (*_NEEDED, *_LABELS) if c in columns}
-    types = {k: v for k, v in arrow_column_types(header, pa.string()).items() if k in wanted}
     # glibc's allocator, not pyarrow's default (mimalloc): measured on a 10^7-row panel,
     # 190 MB and 10.1 s peak against 220 MB and 11.1 s.
     pool = pa.default_memory_pool()
     pa.set_memory_pool(pa.system_memory_pool())
     try:
-        reader = pacsv.open_csv(
-            path,
-            read_options=pacsv.ReadOptions(block_size=READ_BYTES),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter),
-            convert_options=arrow_convert_options(types, only_known=True),
-        )
-        batches = _read_ahead(reader)
-        blocks = _entity_blocks(batches, columns["entity"], _block_rows(path.stat().st_size))
+        if path.suffix.lower() in PARQUET_SUFFIXES:
+            reader, block_rows = _parquet_batches(path, state)
+        else:
+            reader, block_rows = _csv_batches(path, state)
+        blocks = _entity_blocks(_read_ahead(reader), state.columns["entity"], block_rows)
         _pipeline(blocks, state, sink)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, UnicodeDecodeError) as error:
         raise NotStreamable(str(error)) from None
     finally:
         pa.set_memory_pool(pool)
+
+
+def _csv_batches(path: Path, state: _State) -> tuple[Any, int]:
+    """pyarrow's streaming CSV reader over the columns the stream needs, and the block size."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    delimiter = _delimiter(path)
+    header = file_header(path, delimiter)
+    if header is None:
+        raise NotStreamable("the file starts with a byte order mark")
+    _set_columns(state, {name.strip().lower(): name for name in header}, len(header))
+    wanted = {state.columns[c] for c in (*_NEEDED, *_LABELS) if c in state.columns}
+    types = {k: v for k, v in arrow_column_types(header, pa.string()).items() if k in wanted}
+    reader = pacsv.open_csv(
+        path,
+        read_options=pacsv.ReadOptions(block_size=READ_BYTES),
+        parse_options=pacsv.ParseOptions(delimiter=delimiter),
+        convert_options=arrow_convert_options(types, only_known=True),
+    )
+    return reader, _block_rows(path.stat().st_size)
+
+
+def _parquet_batches(path: Path, state: _State) -> tuple[Iterator[Any], int]:
+    """The Parquet file's batches with the types the CSV reader gives (text, int64 years,
+    float64 values), and the block size. Types the general path would convert another way
+    (years as floats or text, say) give up."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    schema = parquet.schema_arrow
+    # As read_parquet matches them: lower-cased, not stripped.
+    _set_columns(state, {name.lower(): name for name in schema.names}, len(schema.names))
+    wanted = [state.columns[c] for c in (*_NEEDED, *_LABELS) if c in state.columns]
+    target = pa.schema([(name, _arrow_type(name, schema.field(name).type)) for name in wanted])
+
+    def batches() -> Iterator[Any]:
+        for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=wanted):
+            arrays = [batch.column(name).cast(target.field(name).type) for name in wanted]
+            yield pa.RecordBatch.from_arrays(arrays, schema=target)
+
+    rows = parquet.metadata.num_rows
+    smallest, largest = BLOCK_ROWS
+    return batches(), max(smallest, min(largest, rows // ROWS_PER_BLOCK_ROW))
+
+
+def _arrow_type(name: str, kind: Any) -> Any:
+    import pyarrow as pa
+
+    key = name.lower()
+    if key == "year" and pa.types.is_integer(kind):
+        return pa.int64()
+    if key == "value" and (pa.types.is_integer(kind) or pa.types.is_floating(kind)):
+        return pa.float64()
+    text = kind.value_type if pa.types.is_dictionary(kind) else kind
+    if key not in ("year", "value") and (
+        pa.types.is_string(text) or pa.types.is_large_string(text)
+    ):
+        return pa.string()
+    raise NotStreamable(f"column {name} is {kind}, which the general path converts")
+
+
+def _set_columns(state: _State, columns: dict[str, str], count: int) -> None:
+    if len(columns) != count or not set(_NEEDED) <= set(columns):
+        raise NotStreamable("not a long form with entity and unit columns")
+    state.columns = columns
 
 
 def _read_ahead(reader: Any, depth: int = 8) -> Iterator[Any]:
@@ -335,6 +393,10 @@ def _block_columns(block: Any, state: _State) -> tuple[list[Any], list[str]] | N
     if block.num_rows == 0:
         return None
     columns = state.columns
+    # The CSV reader gives no missing texts; Parquet may, and read_parquet makes them "None".
+    texts = ("entity", "indicator", "unit", *_LABELS)
+    if any(block.column(columns[c]).null_count for c in texts if c in columns):
+        raise NotStreamable("a missing name, id, unit or label")
     entity_texts, entity = _codes(block.column(columns["entity"]))
     entity_names = entity_texts.to_pylist()
     if "" in entity_names or state.entities_done.intersection(entity_names):
