@@ -291,10 +291,12 @@ _SERIES = st.tuples(
         unique_by=lambda e: e[0],
     ),
     fmt=st.sampled_from(["csv", "json"]),
+    parquet=st.booleans(),
 )
 def test_random_panels_stream_to_the_general_paths_bytes(
     entities: list[tuple[str, list[tuple[tuple[str, str], dict[int, object]]]]],
     fmt: str,
+    parquet: bool,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     lines = ["entity,indicator,year,value,unit"]
@@ -308,8 +310,11 @@ def test_random_panels_stream_to_the_general_paths_bytes(
                 lines.append(f"{entity},{indicator},{year},{'' if value is None else value},{unit}")
     folder = tmp_path_factory.mktemp("random")
     path = write(folder, "panel.csv", "\n".join(lines) + "\n")
+    if parquet:
+        path = _as_parquet(path)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(panel_stream, "READ_BYTES", 256)
+        patch.setattr(panel_stream, "PARQUET_BATCH_ROWS", 4)
         patch.setattr(panel_stream, "BLOCK_ROWS", (5, 5))
         as_json = fmt == "json"
         streamed = panel_stream.write_growth(path, folder / "streamed.csv", "nl", as_json)
