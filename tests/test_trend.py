@@ -7,12 +7,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import run, run_json
 from kanaalstats.dataset import Dataset
 from kanaalstats.errors import ExitCode
 from kanaalstats.plot import render_chart
-from kanaalstats.sparkline import sparkline
+from kanaalstats.sparkline import sparkline, sparklines
 
 
 def test_sparkline_scales_and_leaves_gaps() -> None:
@@ -20,6 +22,35 @@ def test_sparkline_scales_and_leaves_gaps() -> None:
     assert sparkline([1.0, 2.0, None, 4.0]) == "▁▃ █"
     assert sparkline([5.0, 5.0]) == "▅▅"
     assert sparkline([None, float("nan")]) == "  "
+
+
+@given(
+    st.integers(1, 12).flatmap(
+        lambda width: st.lists(
+            st.lists(
+                st.one_of(st.none(), st.floats(-1e6, 1e6), st.sampled_from([0.0, 2.5, 3.5])),
+                min_size=width,
+                max_size=width,
+            ),
+            max_size=8,
+        )
+    )
+)
+def test_sparklines_draw_each_row_as_sparkline_does(rows: list[list[float | None]]) -> None:
+    import numpy as np
+
+    matrix = np.array([[np.nan if v is None else v for v in row] for row in rows], dtype=float)
+    if not rows:
+        matrix = matrix.reshape(0, 3)
+    assert sparklines(matrix) == [sparkline(row) for row in rows]
+
+
+def test_sparklines_of_a_matrix() -> None:
+    import numpy as np
+
+    # the same rows as above, at once: 2 → (2 - 1) / 3 × 7 = 2,33 → block 2
+    matrix = np.array([[1.0, 2.0, np.nan, 4.0], [5.0, 5.0, 5.0, 5.0], [np.nan] * 4])
+    assert sparklines(matrix) == ["▁▃ █", "▅▅▅▅", "    "]
 
 
 def test_trend_figures() -> None:

@@ -381,7 +381,7 @@ def trend(dataset: Dataset, indicators: Sequence[str]) -> Result:
     """Per series: a sparkline over the years, first and last value, overall change."""
     import numpy as np
 
-    from kanaalstats.sparkline import sparkline
+    from kanaalstats.sparkline import sparklines
 
     frame, matrix = _wide(dataset, indicators)
     years = dataset.years
@@ -398,7 +398,7 @@ def trend(dataset: Dataset, indicators: Sequence[str]) -> Result:
         change_pct = np.where(span & (first > 0), (last - first) / first * 100.0, np.nan)
     year_array = np.array(years)
     frame = frame.assign(
-        sparkline=[sparkline(list(row)) for row in matrix],
+        sparkline=sparklines(matrix),
         first_year=np.where(has_any, year_array[first_at], np.nan),
         first_value=first,
         last_year=np.where(has_any, year_array[last_at], np.nan),
