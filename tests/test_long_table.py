@@ -12,9 +12,12 @@ from rich.console import Console
 from kanaalstats import long_table
 from kanaalstats.long_table import rich_table, write_table
 
-# Letters with accents, wide (CJK, two cells) and zero-width characters, brackets that Rich
+# Letters with accents, wide (CJK, emoji) and zero-width characters, brackets that Rich
 # would read as markup, the en dash used for missing figures.
-_TEXT = st.text(alphabet=st.sampled_from("aZé9 .,-–[]/\\漢字\u0301%"), max_size=12)
+_PLAIN = st.text(alphabet=st.sampled_from("aZé9 .,-–[]/\\%"), max_size=12)
+# (No zero-width joiner: Rich 15 itself fails on some texts with one in a narrow column.)
+_EXOTIC = st.text(alphabet=st.sampled_from("aZé9 .–[]\\漢字\u0301👍"), max_size=12)
+_TEXT = st.one_of(_PLAIN, _PLAIN, _EXOTIC)
 # Mostly cells as the tool makes them, without spaces around; some with (Rich lays those out).
 _CELL = st.one_of(_TEXT.map(str.strip), _TEXT.map(str.strip), _TEXT)
 
@@ -104,3 +107,11 @@ def test_a_table_wider_than_the_terminal_wraps_as_rich_wraps_it(
     written = _written("T", ["Gebied", "2019"], [False, True], rows, width=30, colour=False)
     assert written == _by_rich("T", ["Gebied", "2019"], [False, True], rows, width=30, colour=False)
     assert max(len(line) for line in written.splitlines()) <= 30
+
+
+def test_text_with_joiners_is_measured_by_rich() -> None:
+    # Rich measures "👍\u200d👍" (one emoji sequence) by grapheme: not a character a cell
+    assert not long_table._one_cell_each("a\u200db")
+    assert not long_table._one_cell_each("x\ufe0f")
+    assert not long_table._one_cell_each("漢")  # two cells wide
+    assert long_table._one_cell_each("Súdwest-Fryslân – 1.234")

@@ -22,7 +22,10 @@ MANY_ROWS = 1000
 _WRITE_ROWS = 10_000
 # Rich expands tabs and drops other control characters; such a table goes through Rich.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_SPACE_AROUND = re.compile(r"(?:^|\0)\s|\s(?:\0|$)")
+_SPACE = re.compile(r"\s")
+_SPACE_AROUND = re.compile(r"\s\0|\0\s")
+# Rich measures text with these in it by grapheme, not character by character.
+_JOINERS = ("\u200d", "\ufe0f")
 
 
 def rich_table(
@@ -112,13 +115,30 @@ def _plain_widths(
         joined = "".join(cells)
         if _CONTROL.search(header) or _CONTROL.search(joined):
             return None
-        # Cells are joined by a NUL, which no cell holds now, to test them all at once.
-        if header != header.strip() or (right and _SPACE_AROUND.search("\0".join(cells))):
+        if header != header.strip() or (right and _spaces_around(cells, joined)):
             return None  # Rich strips such spaces from right-aligned cells
-        if not joined.isascii() and any(cell_len(cell) != len(cell) for cell in cells):
+        if not joined.isascii() and not _one_cell_each(joined):
             return None  # wide or zero-width characters: Rich's own layout handles them
         widths.append(max(cell_len(header), max(map(len, cells), default=0)))
     total = sum(widths) + 3 * len(widths) + 1
     if total > console.width or cell_len(title) > total:
         return None
     return widths
+
+
+def _spaces_around(cells: Sequence[str], joined: str) -> bool:
+    """Whether some cell starts or ends with white space (a test of the column at once)."""
+    if not _SPACE.search(joined):
+        return False
+    # Between NULs, which no cell holds now, a cell's first and last characters are marked.
+    return bool(_SPACE_AROUND.search("\0" + "\0".join(cells) + "\0"))
+
+
+def _one_cell_each(text: str) -> bool:
+    """Whether every character of `text` takes one cell on screen, so that any string made
+    of them is as wide as it is long (Rich adds up characters unless joiners are present)."""
+    from rich.cells import cell_len
+
+    if any(joiner in text for joiner in _JOINERS):
+        return False
+    return all(cell_len(character) == 1 for character in set(text) if not character.isascii())
