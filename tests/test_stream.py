@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import Result
 
 from helpers import run, write
 from kanaalstats import panel_stream
@@ -71,6 +72,25 @@ def _rows(written: bytes, fmt: str) -> list[dict[str, str]]:
         {key: "" if value is None else str(value) for key, value in row.items()}
         for row in json.loads(written)["rows"]
     ]
+
+
+def _left_to_the_general_path(path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Result:
+    """Check that the stream refuses the file, writing nothing, and that the command then
+    gives what the general path gives: same output, same error, same exit code."""
+    out = folder / "out.csv"
+    assert not panel_stream.write_growth(path, out, "nl")
+    assert not out.exists()
+    command = ["growth", "--data", str(path), "--format", "csv"]
+    through_command = run(*command)
+    with monkeypatch.context() as patch:
+        patch.setattr(panel_stream, "write_growth", lambda *_: False)
+        general = run(*command)
+    assert (through_command.exit_code, through_command.stdout, through_command.stderr) == (
+        general.exit_code,
+        general.stdout,
+        general.stderr,
+    )
+    return general
 
 
 @pytest.fixture
@@ -180,19 +200,7 @@ def test_parquet_the_stream_cannot_take_goes_to_the_general_path(
         values = table.column(column).cast(pa.string())
         values = pc.if_else(pc.equal(values, ""), None, values)
         pq.write_table(table.set_column(table.schema.get_field_index(column), column, values), path)
-    out = tmp_path / "out.csv"
-    assert not panel_stream.write_growth(path, out, "nl")
-    assert not out.exists()
-    command = ["growth", "--data", str(path), "--format", "csv"]
-    through_command = run(*command)
-    with monkeypatch.context() as patch:
-        patch.setattr(panel_stream, "write_growth", lambda *_: False)
-        general = run(*command)
-    assert (through_command.exit_code, through_command.stdout, through_command.stderr) == (
-        general.exit_code,
-        general.stdout,
-        general.stderr,
-    )
+    _left_to_the_general_path(path, tmp_path, monkeypatch)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
@@ -244,21 +252,8 @@ def test_what_the_stream_cannot_take_goes_to_the_general_path(
     case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_blocks: None
 ) -> None:
     path = write(tmp_path, "panel.csv", REFUSED[case])
-    out = tmp_path / "out.csv"
-    assert not panel_stream.write_growth(path, out, "nl")
-    assert not out.exists()
+    general = _left_to_the_general_path(path, tmp_path, monkeypatch)
     assert [p.name for p in tmp_path.iterdir()] == ["panel.csv"]  # no temporary left
-    # The command gives what the general path gives: same output, same error, same code.
-    command = ["growth", "--data", str(path), "--format", "csv"]
-    through_command = run(*command)
-    with monkeypatch.context() as patch:
-        patch.setattr(panel_stream, "write_growth", lambda *_: False)
-        general = run(*command)
-    assert (through_command.exit_code, through_command.stdout, through_command.stderr) == (
-        general.exit_code,
-        general.stdout,
-        general.stderr,
-    )
     if case in ("unit_conflict", "duplicate", "bad_id", "bad_value", "infinite"):
         assert general.exit_code == ExitCode.INVALID_DATA
         assert "panel.csv" in general.stderr
