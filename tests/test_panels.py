@@ -189,6 +189,31 @@ def test_missing_texts_in_parquet_read_as_empty_cells(tmp_path: Path) -> None:
     assert "id.parquet" in no_id.stderr
 
 
+def test_parquet_years_must_be_whole(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    def years(name: str, stored: list[Any]) -> Any:
+        path = tmp_path / name
+        table = {"indicator": ["x", "x"], "year": stored, "value": [1.0, 2.0], "unit": ["flow"] * 2}
+        pq.write_table(pa.table(table), path)
+        return run("growth", "--data", str(path), "--format", "csv")
+
+    # 2019.5 is no year (it was read as 2019); 2019.0 is, and so is the text "2019"
+    half = years("half.parquet", [2018.0, 2019.5])
+    assert half.exit_code == ExitCode.INVALID_DATA
+    assert "half.parquet, regel 3: '2019.5'" in half.stderr
+    assert (
+        years("whole.parquet", [2018.0, 2019.0])
+        .stdout.splitlines()[1]
+        .startswith(
+            "x,x,flow,2018,2019,1,2,1,"  # 2 - 1 = 1
+        )
+    )
+    assert years("text.parquet", ["2018", "2019"]).exit_code == 0
+    assert years("empty.parquet", [2018.0, None]).exit_code == ExitCode.INVALID_DATA
+
+
 def test_parquet_without_pyarrow(
     panel: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -145,6 +145,7 @@ def arrow_convert_options(types: dict[str, Any], only_known: bool = False) -> An
 
 def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
     """A long-form panel stored as Parquet (needs pyarrow, the `parquet` extra)."""
+    import numpy as np
     import pandas as pd
 
     try:
@@ -173,10 +174,17 @@ def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
         if column in frame:
             frame[column] = frame[column].astype("category")
     try:
-        frame["year"] = frame["year"].astype("int64")
+        years = pd.to_numeric(frame["year"], errors="raise").astype("float64").to_numpy()
         frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype("float64")
     except (ValueError, TypeError):
         raise DataError("parquet_bad_types", path=name) from None
+    # A year stored as a float must be whole: astype("int64") would read 2019.5 as 2019.
+    fractional = ~np.isfinite(years) | (years != np.floor(years))
+    if fractional.any():
+        row = int(fractional.argmax())
+        shown = "" if np.isnan(years[row]) else str(frame["year"].iloc[row])
+        raise DataError("bad_year", path=name, line=row + 2, value=shown)
+    frame["year"] = years.astype("int64")
     return _checked(frame, name)
 
 
