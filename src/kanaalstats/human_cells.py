@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kanaalstats.formatting import MISSING_TEXT, format_numbers, unit_suffix
-from kanaalstats.machine import NUMERIC_KINDS
+from kanaalstats.machine import NUMERIC_KINDS, distinct_texts
 from kanaalstats.messages import text
 from kanaalstats.result import Column, Kind, Result
 from kanaalstats.units import PERCENT
@@ -19,11 +19,11 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-# Kinds written in the row's unit and decimals: (signed, unit shown).
-_IN_UNIT = {
-    Kind.VALUE: (False, "all"),
+# Kinds written in the row's unit and decimals: (signed, the only unit shown; None: any).
+_IN_UNIT: dict[Kind, tuple[bool, str | None]] = {
+    Kind.VALUE: (False, None),
     Kind.TABLE_VALUE: (False, PERCENT),  # millions without "mln": the label says so
-    Kind.CHANGE: (True, "all"),
+    Kind.CHANGE: (True, None),
 }
 
 
@@ -71,14 +71,9 @@ def _translated(series: pd.Series[Any], prefix: str, lang: str) -> list[str]:
 
 def _texts(series: pd.Series[Any], write: Any) -> list[str]:
     """Each distinct value written once by `write`; missing values are empty."""
-    import pandas as pd
-
-    categorical = (
-        series.astype("category") if not isinstance(series.dtype, pd.CategoricalDtype) else series
-    )
-    names = [write(value) for value in categorical.cat.categories.tolist()]
-    table = [*names, ""]
-    return [table[code] for code in categorical.cat.codes.tolist()]
+    names, codes = distinct_texts(series)
+    table = [*(write(name) for name in names), ""]
+    return [table[code] for code in codes.tolist()]
 
 
 def _figures(frame: pd.DataFrame, column: Column, lang: str) -> list[str]:
@@ -107,7 +102,7 @@ def _figures(frame: pd.DataFrame, column: Column, lang: str) -> list[str]:
         rows = np.flatnonzero(groups == group)
         unit, places = unit_names[group // 256], group % 256
         texts = format_numbers(values[rows], places, lang, signed)
-        suffix = unit_suffix(unit, lang, signed) if shown == "all" or unit == shown else ""
+        suffix = unit_suffix(unit, lang, signed) if shown in (None, unit) else ""
         if suffix:
             texts = [t if t == MISSING_TEXT else t + suffix for t in texts]
         out[rows] = texts

@@ -75,11 +75,18 @@ def _labels(frame: pd.DataFrame, lang: str) -> pd.Series[Any]:
     return english.where(english != "", dutch.astype(str))
 
 
-def _categories(column: pd.Series[Any], neutralise: bool) -> tuple[list[str], np.ndarray[Any, Any]]:
-    """A categorical column's names (neutralised for CSV) and each row's code (-1: missing).
+def distinct_texts(
+    column: pd.Series[Any], neutralise: bool = False
+) -> tuple[list[str], np.ndarray[Any, Any]]:
+    """A column's distinct values as text (neutralised for CSV) and each row's code among
+    them (-1: missing).
 
     Work is done on the few categories, not on the million rows that repeat them.
     """
+    import pandas as pd
+
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype("category")
     categories = column.cat.categories.astype(str)
     if neutralise:
         categories = categories.map(neutralised)
@@ -92,7 +99,7 @@ def _text(column: pd.Series[Any], neutralise: bool) -> list[Any]:
     import pandas as pd
 
     if isinstance(column.dtype, pd.CategoricalDtype):
-        names, codes = _categories(column, neutralise)
+        names, codes = distinct_texts(column, neutralise)
         table = np.array([*names, None], dtype=object)
         return list(table[codes].tolist())
     strings = column.astype(object).where(column.notna(), None).tolist()
@@ -206,7 +213,6 @@ def _arrow_cells(
 ) -> tuple[list[Any], list[str]]:
     """Every machine column as an arrow array: numbers as the Python writer writes them,
     text as `as_cells` writes the few distinct texts of the column; and the column keys."""
-    import pandas as pd
 
     frame = result.frame
     arrays: list[Any] = []
@@ -216,12 +222,7 @@ def _arrow_cells(
         if column.kind in NUMERIC_KINDS:
             arrays.append(arrow_numbers(column.kind, _prepared(column.kind, series)))
         else:
-            categorical = (
-                series.astype("category")
-                if not isinstance(series.dtype, pd.CategoricalDtype)
-                else series
-            )
-            names, codes = _categories(categorical, neutralise=False)
+            names, codes = distinct_texts(series)
             arrays.append(arrow_text(as_cells(names), codes))
         keys.append(column.key)
     return arrays, keys

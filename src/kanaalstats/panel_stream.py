@@ -195,7 +195,7 @@ def _csv_batches(path: Path, state: _State) -> tuple[Any, int]:
         parse_options=pacsv.ParseOptions(delimiter=delimiter),
         convert_options=arrow_convert_options(types, only_known=True),
     )
-    return reader, _block_rows(path.stat().st_size)
+    return reader, _block_rows(path.stat().st_size // FILE_BYTES_PER_BLOCK_ROW)
 
 
 def _parquet_batches(path: Path, state: _State) -> tuple[Iterator[Any], int]:
@@ -217,9 +217,7 @@ def _parquet_batches(path: Path, state: _State) -> tuple[Iterator[Any], int]:
             arrays = [batch.column(name).cast(target.field(name).type) for name in wanted]
             yield pa.RecordBatch.from_arrays(arrays, schema=target)
 
-    rows = parquet.metadata.num_rows
-    smallest, largest = BLOCK_ROWS
-    return batches(), max(smallest, min(largest, rows // ROWS_PER_BLOCK_ROW))
+    return batches(), _block_rows(parquet.metadata.num_rows // ROWS_PER_BLOCK_ROW)
 
 
 def _arrow_type(name: str, kind: Any) -> Any:
@@ -328,9 +326,9 @@ def _delimiter(path: Path) -> str:
     return sniff_delimiter(head.text)
 
 
-def _block_rows(file_bytes: int) -> int:
+def _block_rows(wanted: int) -> int:
     smallest, largest = BLOCK_ROWS
-    return max(smallest, min(largest, file_bytes // FILE_BYTES_PER_BLOCK_ROW))
+    return max(smallest, min(largest, wanted))
 
 
 def _entity_blocks(reader: Any, entity: str, block_rows: int) -> Iterator[Any]:
