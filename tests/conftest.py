@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kanaalstats.dataset import Dataset, load
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.load.files import load
 
 
 @pytest.fixture(scope="session")

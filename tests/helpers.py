@@ -5,12 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from typer.testing import CliRunner, Result
 
 from kanaalstats.cli import app
+from kanaalstats.commands.base import Command
+from kanaalstats.commands.sparkline import BLOCKS, GAP
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.message import Message
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -49,3 +56,28 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def computed(command: Command, dataset: Dataset) -> tuple[pd.DataFrame, list[Message]]:
+    """A command run on a whole dataset as one block: its frame and its notes."""
+    command.prepare(dataset)
+    frame = command.block(dataset).frame
+    return frame, command.finish().notes
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One series' sparkline, in plain Python: the oracle for `sparklines`."""
+    present = [v for v in values if v is not None and not math.isnan(v)]
+    if not present:
+        return GAP * len(values)
+    low, high = min(present), max(present)
+    span = high - low
+    line = []
+    for value in values:
+        if value is None or math.isnan(value):
+            line.append(GAP)
+        elif span == 0:
+            line.append(BLOCKS[len(BLOCKS) // 2])
+        else:
+            line.append(BLOCKS[round((value - low) / span * (len(BLOCKS) - 1))])
+    return "".join(line)

@@ -9,10 +9,13 @@ from typing import Any
 import pytest
 
 from helpers import FIXTURES, run, write
-from kanaalstats.claims import Wording, load_claims, verify
-from kanaalstats.dataset import Dataset, load
-from kanaalstats.errors import ExitCode, KanaalstatsError
-from kanaalstats.intervals import Interval
+from kanaalstats.commands.check import verify
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.errors import ExitCode, KanaalstatsError
+from kanaalstats.domain.intervals import Interval
+from kanaalstats.load.claims import Wording, load_claims
+from kanaalstats.load.files import load
+from kanaalstats.text.catalogue import say
 
 TELEFONIE = FIXTURES / "telefonie"
 
@@ -250,7 +253,7 @@ def test_malformed_claims(tmp_path: Path, body: str, key: str, needles: list[str
     with pytest.raises(KanaalstatsError) as caught:
         load_claims(path, load())
     assert caught.value.message.key == key
-    message = caught.value.message.render("en")
+    message = say(caught.value.message, "en")
     for needle in needles:
         assert needle in message
     result = run("check", "--claims", str(path))

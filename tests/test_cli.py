@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from helpers import run, run_csv, run_json, write
-from kanaalstats.errors import ExitCode
+from kanaalstats.domain.errors import ExitCode
 
 
 def _row(rows: list[dict[str, Any]], **match: Any) -> dict[str, Any]:
@@ -327,15 +327,13 @@ def test_debug_shows_the_exception() -> None:
 def test_interrupted_write_leaves_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kanaalstats.render
+    from kanaalstats.render.machine import CsvWriter
 
-    def half_then_interrupt(
-        result: object, fmt: object, lang: str, stream: Any, to_file: bool
-    ) -> None:
-        stream.write("indicator,half a row")
+    def half_then_interrupt(self: CsvWriter, result: object) -> None:
+        self.sink.write(b"indicator,half a row")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kanaalstats.render, "render", half_then_interrupt)
+    monkeypatch.setattr(CsvWriter, "write", half_then_interrupt)
     target = write(tmp_path, "out.csv", "old content\n")
     result = run("growth", "--format", "csv", "-o", str(target))
     assert result.exit_code == ExitCode.INTERRUPTED

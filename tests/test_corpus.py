@@ -3,6 +3,8 @@ clear error line with a documented exit code, and no command in any format shows
 
 from __future__ import annotations
 
+import copy
+import io
 import json
 import re
 from pathlib import Path
@@ -11,7 +13,21 @@ from typing import Any
 import pytest
 
 from helpers import run
-from kanaalstats.errors import ExitCode
+from kanaalstats.commands.base import Command
+from kanaalstats.commands.check import CheckClaims
+from kanaalstats.commands.daily import Daily
+from kanaalstats.commands.growth import Growth
+from kanaalstats.commands.indicators import Indicators
+from kanaalstats.commands.report import Report
+from kanaalstats.commands.share import Share
+from kanaalstats.commands.table import Table
+from kanaalstats.commands.trend import Trend
+from kanaalstats.domain.choices import DaysBasis, OutputFormat
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.errors import ExitCode, KanaalstatsError
+from kanaalstats.load.blocks import blocks
+from kanaalstats.load.files import load
+from kanaalstats.render.writers import writer_for
 
 CORPUS = Path(__file__).parent / "corpus"
 FILES = sorted(CORPUS.iterdir())
@@ -141,22 +157,20 @@ def test_hostile_labels_are_neutralised_in_csv_and_literal_in_tables() -> None:
 
 def test_tab_and_carriage_return_starting_cells_are_neutralised() -> None:
     # The loaders strip cells, so these can only reach CSV output through the renderer itself.
-    import io
-
     import pandas as pd
 
-    from kanaalstats.options import OutputFormat
-    from kanaalstats.render import render
-    from kanaalstats.result import Column, Kind, Result
+    from kanaalstats.domain.result import Column, Kind, Outline, Result
 
     frame = pd.DataFrame(
         {"text": ["\tgevaar", "\rgevaar", "-minteken"], "number": [-1.5, 2.0, -3.0]}
     )
     columns = [Column("text", "col_label", Kind.TEXT), Column("number", "col_value", Kind.NUMBER)]
-    stream = io.StringIO()
-    render(Result("t", "title_table", frame, columns), OutputFormat.CSV, "nl", stream, to_file=True)
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    writer = writer_for(OutputFormat.CSV, stream, Outline("t", "title_table"), "nl", True)
+    writer.write(Result(frame, columns))
     assert (
-        stream.getvalue() == "text,number\r\n'\tgevaar,-1.5\r\n\"'\rgevaar\",2\r\n'-minteken,-3\r\n"
+        stream.buffer.getvalue().decode()
+        == "text,number\r\n'\tgevaar,-1.5\r\n\"'\rgevaar\",2\r\n'-minteken,-3\r\n"
     )
 
 
@@ -199,21 +213,66 @@ def _strict(text: str) -> Any:
     return json.loads(text, parse_constant=refuse)
 
 
+def _rendered(command: Command, dataset: Dataset, fmt: OutputFormat) -> tuple[str, int]:
+    """The command's output in `fmt` and its exit code, through the app's own writers; a
+    known failure as its exit code."""
+    try:
+        return _written(command, dataset, fmt)
+    except KanaalstatsError as error:
+        return "", error.exit_code
+
+
+def _written(command: Command, dataset: Dataset, fmt: OutputFormat) -> tuple[str, int]:
+    command.prepare(dataset)
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    writer = writer_for(fmt, stream, command.outline(), "nl", to_file=True)
+    for block in blocks(dataset, 3):
+        writer.write(command.block(block))
+    ending = command.finish()
+    writer.end(ending)
+    stream.flush()
+    return stream.buffer.getvalue().decode("utf-8"), ending.exit_code  # type: ignore[attr-defined]
+
+
+def _command_objects(ids: list[str]) -> list[Command]:
+    pair = ids[:2] if len(ids) >= 2 else ["nothing", "nothing"]
+    return [
+        Table(None, "nl"),
+        Indicators(),
+        Growth(None, None, None),
+        Daily(None, None, DaysBasis.CALENDAR),
+        Share(pair[0], pair[1], None, "nl"),
+        Report(None, None, DaysBasis.CALENDAR, "nl"),
+        Trend(None),
+        CheckClaims(None, False, "nl"),
+    ]
+
+
 @pytest.mark.parametrize("source", [None, *FILES], ids=lambda f: "builtin" if f is None else f.name)
 def test_every_command_every_format_never_a_traceback(source: Path | None) -> None:
+    # Each command runs once through the command line (the one-line error, the exit code);
+    # what it computes is then rendered in every format by the same writers.
     data = [] if source is None else ["--data", str(source)]
     ids: list[str] = []
     listed = run("indicators", *data, "--format", "json")
     if listed.exit_code == 0:
         ids = [row["indicator"] for row in json.loads(listed.stdout)["rows"]]
     for command in _commands(ids):
-        for fmt in ("table", "csv", "json", "markdown"):
-            result = run(*command, *data, "--format", fmt)
-            assert "Traceback" not in result.stderr
-            assert result.exit_code in DOCUMENTED, (command, fmt, result.exit_code, result.stderr)
-            assert result.exit_code != ExitCode.INTERNAL, result.stderr
-            assert "\x1b[" not in result.stdout
-            if result.exit_code == 0 and fmt == "json":
-                _strict(result.stdout)
-            if result.exit_code not in (0, ExitCode.CHECK_FAILED):
-                assert re.fullmatch(r"(kanaalstats: .*\n)+", result.stderr), result.stderr
+        result = run(*command, *data)
+        assert "Traceback" not in result.stderr
+        assert result.exit_code in DOCUMENTED, (command, result.exit_code, result.stderr)
+        assert result.exit_code != ExitCode.INTERNAL, result.stderr
+        assert "\x1b[" not in result.stdout
+        if result.exit_code not in (0, ExitCode.CHECK_FAILED):
+            assert re.fullmatch(r"(kanaalstats: .*\n)+", result.stderr), result.stderr
+    if listed.exit_code != 0:
+        return
+    dataset = load([source] if source else None)
+    for command_object in _command_objects(ids):
+        for fmt in OutputFormat:
+            out, code = _rendered(copy.deepcopy(command_object), dataset, fmt)
+            assert code in DOCUMENTED
+            assert code != ExitCode.INTERNAL
+            assert "\x1b[" not in out
+            if fmt is OutputFormat.JSON and out:
+                _strict(out)

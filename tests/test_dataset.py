@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, write
-from kanaalstats.dataset import Dataset, load
-from kanaalstats.errors import DataError, ExitCode, InputFileError, KanaalstatsError
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.errors import DataError, ExitCode, InputFileError, KanaalstatsError
+from kanaalstats.load.files import load
+from kanaalstats.text.catalogue import say
 
 PUBLISHED = FIXTURES / "utrecht_gepubliceerd_cp1252.csv"
 
@@ -144,7 +146,7 @@ def test_dot_decimal_warning_names_the_cell(tmp_path: Path) -> None:
     assert warning.key == "cell_dot_decimal"
     assert warning.params["line"] == 2
     assert warning.params["year"] == 2018
-    assert "5.7" in warning.render("nl")
+    assert "5.7" in say(warning, "nl")
 
 
 def test_long_form(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from kanaalstats.cli import app
-from kanaalstats.errors import ExitCode
+from kanaalstats.domain.errors import ExitCode
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 

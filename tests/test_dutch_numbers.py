@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kanaalstats.dutch_numbers import (
+from kanaalstats.load.numbers import (
     NumberFormatError,
     parse_machine_number,
     parse_published_row,

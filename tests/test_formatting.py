@@ -7,7 +7,7 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kanaalstats.formatting import (
+from kanaalstats.text.numbers import (
     format_in_unit,
     format_number,
     format_numbers,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kanaalstats.human_cells import human_columns
-from kanaalstats.result import Column, Kind, Result
+from kanaalstats.domain.result import Column, Kind
+from kanaalstats.render.cells import human_columns
 
 
 def test_cells_follow_each_rows_unit_and_decimals() -> None:
@@ -30,15 +30,14 @@ def test_cells_follow_each_rows_unit_and_decimals() -> None:
         Column("change", "col_change", Kind.CHANGE),
         Column("note", "col_note", Kind.NOTE),
     ]
-    result = Result("x", "title_growth", frame, columns)
-    dutch = list(zip(*human_columns(result, columns, "nl"), strict=True))
+    dutch = list(zip(*human_columns(frame, columns, "nl"), strict=True))
     # 4,55 with 1 decimal → 4,6 (half up); millions: "mln" only outside the table's value
     assert dutch[0] == ("bezoek", "2019", "4,6", "4,6 mln", "+1,0 mln", "")
     # percent: 56% and a change of -4 percentage points; the footnote mark follows the label
     assert dutch[1] == ("tevreden *", "–", "56%", "56%", "-4 pp", "basis is 0")
     # no decimals given: whole numbers, grouped the Dutch way
     assert dutch[2] == ("mails", "2018", "18.671", "18.671", "–", "")
-    english = list(zip(*human_columns(result, columns, "en"), strict=True))
+    english = list(zip(*human_columns(frame, columns, "en"), strict=True))
     # English labels where there are any, Dutch otherwise; English grouping and "mn"
     assert [row[0] for row in english] == ["visits", "tevreden *", "mails"]
     assert english[0][3:5] == ("4.6 mn", "+1.0 mn")

@@ -7,13 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from kanaalstats import metrics
-from kanaalstats.dataset import Dataset, load
-from kanaalstats.errors import UndefinedError, UsageError
+from helpers import computed
+from kanaalstats.commands.daily import Daily
+from kanaalstats.commands.growth import NOTE_MISSING, NOTE_ZERO_BASE, growth
+from kanaalstats.commands.share import Share
+from kanaalstats.domain.choices import DaysBasis
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.errors import UndefinedError, UsageError
+from kanaalstats.load.files import load
 
 
 def _growth_row(dataset: Dataset, indicator: str, a: int, b: int) -> dict[str, object]:
-    frame = metrics.growth(dataset, [indicator], a, b)
+    frame = growth(dataset, [indicator], a, b)
     assert len(frame) == 1
     return frame.iloc[0].to_dict()
 
@@ -46,7 +51,7 @@ def test_growth_from_missing_year_is_missing(builtin: Dataset) -> None:
     # 2017 is '-' in the report: no change, no growth, and the reason says so.
     assert math.isnan(float(row["change"]))
     assert math.isnan(float(row["change_pct"]))
-    assert row["note"] == metrics.NOTE_MISSING
+    assert row["note"] == NOTE_MISSING
 
 
 def test_cagr_over_three_years(builtin: Dataset) -> None:
@@ -58,7 +63,7 @@ def test_cagr_over_three_years(builtin: Dataset) -> None:
 
 
 def test_consecutive_years_by_default(builtin: Dataset) -> None:
-    frame = metrics.growth(builtin, ["websitebezoek"])
+    frame = growth(builtin, ["websitebezoek"])
     pairs = list(zip(frame["from_year"], frame["to_year"], strict=True))
     assert pairs == [(2016, 2017), (2017, 2018), (2018, 2019)]
     # 4,6 - 3,6 = 1,0 million; 5,5 - 4,6 = 0,9 million
@@ -66,7 +71,7 @@ def test_consecutive_years_by_default(builtin: Dataset) -> None:
 
 
 def test_emails_per_day_calendar_days(builtin: Dataset) -> None:
-    frame, notes = metrics.daily(builtin, ["emails_kcc"])
+    frame, notes = computed(Daily(["emails_kcc"], None, DaysBasis.CALENDAR), builtin)
     per_day = dict(zip(frame["year"], frame["per_day"], strict=True))
     days = dict(zip(frame["year"], frame["days"], strict=True))
     assert days[2016] == 366  # 2016 is a leap year
@@ -76,7 +81,7 @@ def test_emails_per_day_calendar_days(builtin: Dataset) -> None:
 
 
 def test_365_day_convention(builtin: Dataset) -> None:
-    frame, notes = metrics.daily(builtin, ["emails_kcc"], 2016, metrics.DaysBasis.FIXED_365)
+    frame, notes = computed(Daily(["emails_kcc"], 2016, DaysBasis.FIXED_365), builtin)
     # 20.578 / 365 = 56,378
     assert frame["per_day"].iloc[0] == pytest.approx(56.3781, abs=1e-4)
     assert frame["days"].iloc[0] == 365
@@ -84,13 +89,13 @@ def test_365_day_convention(builtin: Dataset) -> None:
 
 
 def test_meldingen_per_day_2019(builtin: Dataset) -> None:
-    frame, _ = metrics.daily(builtin, ["meldingen_openbare_ruimte"], 2019)
+    frame, _ = computed(Daily(["meldingen_openbare_ruimte"], 2019, DaysBasis.CALENDAR), builtin)
     # 106.683 / 365 = 292,28
     assert frame["per_day"].iloc[0] == pytest.approx(292.2822, abs=1e-4)
 
 
 def test_millions_are_converted_to_units_per_day(builtin: Dataset) -> None:
-    frame, _ = metrics.daily(builtin, ["websitebezoek"], 2019)
+    frame, _ = computed(Daily(["websitebezoek"], 2019, DaysBasis.CALENDAR), builtin)
     # 5,5 million / 365 = 5.500.000 / 365 = 15.068,49
     assert frame["value"].iloc[0] == 5_500_000
     assert frame["per_day"].iloc[0] == pytest.approx(15068.4932, abs=1e-3)
@@ -98,12 +103,12 @@ def test_millions_are_converted_to_units_per_day(builtin: Dataset) -> None:
 
 def test_daily_refuses_a_named_stock(builtin: Dataset) -> None:
     with pytest.raises(UsageError) as caught:
-        metrics.daily(builtin, ["social_media_volgers"])
+        computed(Daily(["social_media_volgers"], None, DaysBasis.CALENDAR), builtin)
     assert caught.value.message.key == "not_a_flow"
 
 
 def test_daily_leaves_out_non_flows_with_a_note(builtin: Dataset) -> None:
-    frame, notes = metrics.daily(builtin, None)
+    frame, notes = computed(Daily(None, None, DaysBasis.CALENDAR), builtin)
     assert "social_media_volgers" not in set(frame["indicator"])
     assert "inwoners_met_melding" not in set(frame["indicator"])
     skipped = [n for n in notes if n.key == "daily_skipped"]
@@ -112,28 +117,30 @@ def test_daily_leaves_out_non_flows_with_a_note(builtin: Dataset) -> None:
 
 
 def test_share_of_meldingen_in_aanvragen(builtin: Dataset) -> None:
-    frame, _ = metrics.share(builtin, "meldingen_openbare_ruimte", "digitale_aanvragen", 2019)
+    frame, _ = computed(
+        Share("meldingen_openbare_ruimte", "digitale_aanvragen", 2019, "nl"), builtin
+    )
     # 106.683 / 291.592: 291.592 × 0,3658 = 106.664,35; 18,65 / 291.592 = 0,000064 → 36,5864%
     assert frame["share_pct"].iloc[0] == pytest.approx(36.5864, abs=1e-4)
 
 
 def test_share_refuses_percent(builtin: Dataset) -> None:
     with pytest.raises(UsageError):
-        metrics.share(builtin, "inwoners_met_melding", "digitale_aanvragen")
+        computed(Share("inwoners_met_melding", "digitale_aanvragen", None, "nl"), builtin)
 
 
 def test_zero_base_is_undefined(tmp_path: Path) -> None:
     table = tmp_path / "t.csv"
     table.write_text("id,label_nl,unit,2018,2019\na,a,flow,0,5\nb,b,flow,0,10\n", encoding="utf-8")
     dataset = load([table])
-    row = metrics.growth(dataset, ["a"], 2018, 2019).iloc[0]
+    row = growth(dataset, ["a"], 2018, 2019).iloc[0]
     assert row["change"] == 5
     assert math.isnan(row["change_pct"])
-    assert row["note"] == metrics.NOTE_ZERO_BASE
+    assert row["note"] == NOTE_ZERO_BASE
     # b is 0 in 2018 only: that year has no share of a in b; 2019 has one.
-    frame, notes = metrics.share(dataset, "a", "b")
+    frame, notes = computed(Share("a", "b", None, "nl"), dataset)
     assert math.isnan(frame["share_pct"].iloc[0])
     assert frame["share_pct"].iloc[1] == pytest.approx(50.0)  # 5 / 10
     assert notes[0].key == "share_zero_some"
     with pytest.raises(UndefinedError):
-        metrics.share(dataset, "a", "b", 2018)
+        computed(Share("a", "b", 2018, "nl"), dataset)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from helpers import run, run_json, write
-from kanaalstats import machine
-from kanaalstats.errors import ExitCode
+from kanaalstats.domain.errors import ExitCode
+from kanaalstats.render import machine
 
 PANEL = """entity,indicator,year,value,unit
 Amersfoort,bezoek,2018,1.1,flow_millions
@@ -214,50 +213,6 @@ def test_parquet_years_must_be_whole(tmp_path: Path) -> None:
     assert years("empty.parquet", [2018.0, None]).exit_code == ExitCode.INVALID_DATA
 
 
-def test_parquet_without_pyarrow(
-    panel: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pandas as pd
-
-    parquet = tmp_path / "panel.parquet"
-    pd.read_csv(panel).to_parquet(parquet)
-    monkeypatch.setitem(sys.modules, "pyarrow", None)
-    result = run("growth", "--data", str(parquet))
-    assert result.exit_code == ExitCode.MISSING_EXTRA
-    assert 'pip install "kanaalstats[parquet]"' in result.stderr
-
-
-def _big_panel(tmp_path: Path) -> Path:
-    lines = ["entity,indicator,year,value,unit"]
-    for entity in range(3_000):
-        for indicator, unit in (("a", "flow"), ("b", "percent"), ("c", "flow_millions")):
-            for year in range(2010, 2020):
-                value = (
-                    "" if (entity + year) % 19 == 0 else f"{(entity * 7 + year * 3) % 1000 / 10}"
-                )
-                lines.append(f"GM{entity:04d},{indicator},{year},{value},{unit}")
-    path = tmp_path / "big.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def test_arrow_and_python_writers_write_the_same_bytes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    big = _big_panel(tmp_path)  # 90.000 rows in, 81.000 growth rows out
-    monkeypatch.setattr(machine, "ARROW_MIN_ROWS", 1_000)
-    with_arrow = tmp_path / "arrow.csv"
-    assert (
-        run("growth", "--data", str(big), "--format", "csv", "-o", str(with_arrow)).exit_code == 0
-    )
-    monkeypatch.setitem(sys.modules, "pyarrow", None)
-    monkeypatch.setitem(sys.modules, "pyarrow.csv", None)
-    plain = tmp_path / "plain.csv"
-    assert run("growth", "--data", str(big), "--format", "csv", "-o", str(plain)).exit_code == 0
-    assert with_arrow.read_bytes() == plain.read_bytes()
-    assert len(plain.read_bytes().splitlines()) == 1 + 3_000 * 3 * 9
-
-
 def test_clean_numbers_drops_binary_noise() -> None:
     import numpy as np
 
@@ -270,98 +225,92 @@ def test_clean_numbers_drops_binary_noise() -> None:
     assert cleaned[5] == -2.5e-9
 
 
+def _machine_bytes(frame: Any, columns: list[Any], fmt: Any, lang: str = "nl") -> str:
+    import io
+
+    from kanaalstats.domain.result import Outline, Result
+    from kanaalstats.render.writers import writer_for
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    writer = writer_for(fmt, stream, Outline("growth", "title_growth"), lang, True)
+    # Two blocks: the rows of the second follow the first's as if they were one.
+    half = len(frame) // 2
+    writer.write(Result(frame.iloc[:half], columns))
+    writer.write(Result(frame.iloc[half:], columns))
+    from kanaalstats.domain.result import Ending
+
+    writer.end(Ending())
+    return stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+
+
+def _as_python_writes(value: Any) -> Any:
+    """What Python's csv and json modules are given for a number: an int where whole."""
+    if value is None or value != value:
+        return None
+    value = value + 0.0  # -0.0 is 0
+    return int(value) if value == int(value) and abs(value) < 2**53 else value
+
+
 @pytest.mark.parametrize(
-    "numbers",
+    ("names", "numbers"),
     [
-        [1.5, None, 1234560000000.0, 1e-7, 0.00001, 12345678901.5, -0.0, 3.0, 2.0**60],
-        [1.0, None, -0.0, 1e12, 7.0],
-        [None, None],
+        (
+            ["Utrecht", None, 'De "Bilt"', "back\\slash", "'s-Hertogenbosch", "Súdwest-Fryslân"],
+            [1.5, None, 1234560000000.0, 1e-7, 0.00001, 12345678901.5],
+        ),
+        (
+            ["=1+1", "tab\there", "line\nbreak", "", "漢字", "a,b"],
+            [-0.0, 3.0, 2.0**60, None, 7.0, 0.1],
+        ),
     ],
 )
-def test_arrow_writes_numbers_as_python_does(
-    numbers: list[float | None], monkeypatch: pytest.MonkeyPatch
+def test_machine_writers_write_what_pythons_csv_and_json_write(
+    names: list[str | None], numbers: list[float | None]
 ) -> None:
+    import csv
     import io
 
     import pandas as pd
 
-    from kanaalstats.result import Column, Kind, Result
-
-    frame = pd.DataFrame({"x": pd.Series(numbers, dtype="float64"), "k": "a"})
-    columns = [Column("x", "x", Kind.CHANGE), Column("k", "k", Kind.TEXT)]
-    result = Result("growth", "title_growth", frame, columns)
-    monkeypatch.setattr(machine, "ARROW_MIN_ROWS", 0)
-    binary = io.BytesIO()
-    with io.TextIOWrapper(binary, encoding="utf-8", newline="") as arrow_stream:
-        machine.write_csv(result, "nl", arrow_stream)
-        python_stream = io.StringIO(newline="")  # no binary buffer: the Python writer
-        machine.write_csv(result, "nl", python_stream)
-        assert binary.getvalue().decode() == python_stream.getvalue()
-
-
-@pytest.mark.parametrize(
-    "names",
-    [
-        ["Utrecht", None, 'De "Bilt"', "back\\slash", "'s-Hertogenbosch", "Súdwest-Fryslân"],
-        ["=1+1", "tab\there", "line\nbreak", "", "漢字", "a"],
-    ],
-)
-def test_arrow_writes_json_as_python_does(
-    names: list[str | None], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import io
-
-    import pandas as pd
-
-    from kanaalstats.result import Column, Kind, Result
+    from kanaalstats.domain.choices import OutputFormat
+    from kanaalstats.domain.result import Column, Kind
 
     frame = pd.DataFrame(
         {
             "entity": pd.Series(names, dtype="string"),
-            "x": pd.Series([1.5, None, 1234560000000.0, 1e-7, -0.0, 3.0], dtype="float64"),
-            "n": pd.Series([1, 2, None, 4, 5, 6], dtype="Int64"),
+            "x": pd.Series(numbers, dtype="float64"),
             "label_nl": ["één", "twee", "drie", "vier", "vijf", "zes"],
             "label_en": ["one", "", None, "four", "five", "six"],
         }
     )
     columns = [
         Column("entity", "col_entity", Kind.TEXT),
-        Column("x", "x", Kind.CHANGE),
-        Column("n", "n", Kind.INT),
+        Column("x", "x", Kind.VALUE),
         Column("label", "col_label", Kind.LABEL),
     ]
-    result = Result("growth", "title_growth", frame, columns)
-    monkeypatch.setattr(machine, "ARROW_MIN_ROWS", 0)
-    for lang in ("nl", "en"):
-        binary = io.BytesIO()
-        with io.TextIOWrapper(binary, encoding="utf-8", newline="") as arrow_stream:
-            machine.write_json(result, lang, arrow_stream)
-            python_stream = io.StringIO(newline="")  # no binary buffer: the Python writer
-            machine.write_json(result, lang, python_stream)
-            arrow_stream.flush()
-            assert binary.getvalue().decode() == python_stream.getvalue()
-        rows = json.loads(python_stream.getvalue())["rows"]
-        # -0.0 reads 0; a missing label_en falls back to the Dutch label
-        assert [r["x"] for r in rows] == [1.5, None, 1234560000000, 1e-7, 0, 3]
-        assert [r["label"] for r in rows[:3]] == (
-            ["one", "twee", "drie"] if lang == "en" else ["één", "twee", "drie"]
+    expected_rows = [
+        [name, _as_python_writes(number), label]
+        for name, number, label in zip(
+            names, numbers, ["één", "twee", "drie", "vier", "vijf", "zes"], strict=True
         )
-
-
-def test_json_of_text_columns_holding_numbers_keeps_them_numbers(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import io
-
-    import pandas as pd
-
-    from kanaalstats.result import Column, Kind, Result
-
-    frame = pd.DataFrame({"k": pd.Series([1, 2], dtype="int64")})
-    result = Result("x", "title_growth", frame, [Column("k", "k", Kind.TEXT)])
-    monkeypatch.setattr(machine, "ARROW_MIN_ROWS", 0)
-    binary = io.BytesIO()
-    with io.TextIOWrapper(binary, encoding="utf-8", newline="") as stream:
-        machine.write_json(result, "nl", stream)
-        stream.flush()
-        assert [r["k"] for r in json.loads(binary.getvalue())["rows"]] == [1, 2]
+    ]
+    # The oracle: Python's csv module, with formula starts neutralised by a leading '
+    oracle = io.StringIO(newline="")
+    writer = csv.writer(oracle, lineterminator="\r\n")
+    writer.writerow(["entity", "x", "label"])
+    for name, number, label in expected_rows:
+        shown = "'" + name if name and name[0] in "=+-@\t\r" else name
+        writer.writerow([shown, number, label])
+    assert _machine_bytes(frame, columns, OutputFormat.CSV) == oracle.getvalue()
+    # and json.dumps, row by row
+    for lang, labels in (("nl", None), ("en", ["one", "twee", "drie", "four", "five", "six"])):
+        written = _machine_bytes(frame, columns, OutputFormat.JSON, lang)
+        rows = [
+            json.dumps(
+                {"entity": n, "x": x, "label": labels[i] if labels else label},
+                ensure_ascii=False,
+            )
+            for i, (n, x, label) in enumerate(expected_rows)
+        ]
+        head = '{\n  "command": "growth",\n  "rows": [\n    '
+        assert written == head + ",\n    ".join(rows) + '\n  ],\n  "notes": []\n}\n'

@@ -11,11 +11,12 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from helpers import run
-from kanaalstats import metrics
-from kanaalstats.dataset import load
-from kanaalstats.errors import ExitCode
-from kanaalstats.units import COUNT_UNITS, UNITS
+from helpers import computed, run
+from kanaalstats.commands.growth import growth
+from kanaalstats.commands.share import Share
+from kanaalstats.domain.errors import ExitCode
+from kanaalstats.domain.units import COUNT_UNITS, UNITS
+from kanaalstats.load.files import load
 
 DOCUMENTED = {int(code) for code in ExitCode}
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -92,11 +93,11 @@ def test_growth_there_and_back(a: float, b: float) -> None:
         dataset = load([path])
     finally:
         path.unlink()
-    forward = metrics.growth(dataset, ["x"], 2018, 2019)["change_pct"].iloc[0]
-    back = metrics.growth(dataset, ["x"], 2019, 2018)["change_pct"].iloc[0]
+    forward = growth(dataset, ["x"], 2018, 2019)["change_pct"].iloc[0]
+    back = growth(dataset, ["x"], 2019, 2018)["change_pct"].iloc[0]
     # (1 + a→b) × (1 + b→a) = (b / a) × (a / b) = 1
     assert math.isclose((1 + forward / 100) * (1 + back / 100), 1.0, rel_tol=1e-8)
-    change = metrics.growth(dataset, ["x"], 2018, 2019)["change"].iloc[0]
+    change = growth(dataset, ["x"], 2018, 2019)["change"].iloc[0]
     assert math.isclose(change, b - a, rel_tol=1e-12, abs_tol=1e-9)
 
 
@@ -109,7 +110,7 @@ def test_share_of_a_part_stays_within_the_whole(whole: float, fraction: float) -
     part = whole * fraction
     path = _with_file(f"id,label_nl,unit,2019\ndeel,d,flow,{part!r}\ngeheel,g,flow,{whole!r}\n")
     try:
-        frame, _ = metrics.share(load([path]), "deel", "geheel")
+        frame, _ = computed(Share("deel", "geheel", None, "nl"), load([path]))
     finally:
         path.unlink()
     share = frame["share_pct"].iloc[0]

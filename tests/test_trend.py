@@ -10,11 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import run, run_json
-from kanaalstats.dataset import Dataset
-from kanaalstats.errors import ExitCode
-from kanaalstats.plot import render_chart
-from kanaalstats.sparkline import sparkline, sparklines
+from helpers import run, run_json, sparkline
+from kanaalstats.commands.sparkline import sparklines
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.errors import ExitCode
 
 
 def test_sparkline_scales_and_leaves_gaps() -> None:
@@ -98,9 +97,11 @@ def test_chart_png_and_svg(tmp_path: Path, builtin: Dataset) -> None:
     assert len([g for g in groups if g.startswith("axes_")]) == 3  # one panel per indicator
     assert "digital applications via Utrecht.nl" in svg.read_text(encoding="utf-8")
 
-    image, panels = render_chart(builtin, builtin.ids, "nl", "png")
-    assert panels == len(builtin.ids)
-    assert image.startswith(b"\x89PNG")
+    png = tmp_path / "trend.png"
+    result = run("trend", "--plot", str(png))
+    assert result.exit_code == 0
+    assert f"{len(builtin.ids)} " in result.stderr  # one panel per indicator
+    assert png.read_bytes().startswith(b"\x89PNG")
 
 
 def test_chart_refuses_other_formats(tmp_path: Path) -> None:

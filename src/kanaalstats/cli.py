@@ -1,7 +1,8 @@
-"""The command line: options, then one call into the library, then one call to the renderer.
+"""The command line: Typer's options for each command, turned into one request for the app.
 
-Heavy libraries (pandas, Babel) are imported inside the commands so that `--help`,
-`--version` and shell completion stay fast.
+Nothing else happens here. Commands are imported inside each command's function, and they
+import pandas and Babel only when they run, so that `--help`, `--version` and shell
+completion load no more than Typer.
 """
 
 from __future__ import annotations
@@ -12,19 +13,17 @@ import inspect
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from kanaalstats import __version__
-from kanaalstats.options import DaysBasis, Lang, OutputFormat
+from kanaalstats.domain.choices import DaysBasis, Lang, OutputFormat
 
 if TYPE_CHECKING:
-    from kanaalstats.dataset import Dataset
-    from kanaalstats.messages import Message
-    from kanaalstats.result import Result
+    from kanaalstats.commands.base import Command
 
 INTERRUPTED = 130  # as ExitCode.INTERRUPTED, without importing errors at start-up
 
@@ -112,7 +111,6 @@ class Common:
     output: Path | None
     units: list[str] | None
     entities: list[str] | None
-    other_inputs: tuple[Path, ...] = ()  # files besides --data that -o must not overwrite
 
 
 _SHARED = (
@@ -168,94 +166,28 @@ def shared_options(
     return decorate
 
 
-def _stderr(line: str) -> None:
-    sys.stderr.write(line + "\n")
-    sys.stderr.flush()
+def _run(common: Common, command: Command, **extra: Any) -> None:
+    """Hand the request to the app; its exit code is the command's."""
+    import os
 
+    from kanaalstats.app import BLOCK_ROWS, Request, run
 
-def _say(key: str, lang: str, **params: Any) -> None:
-    from kanaalstats.messages import text
-
-    _stderr("kanaalstats: " + text(key, lang, **params))
-
-
-def _fail(message: Message, code: int, lang: str) -> NoReturn:
-    from kanaalstats.messages import text
-
-    _stderr(f"kanaalstats: {text('error_prefix', lang)}: {message.render(lang)}")
-    raise typer.Exit(code)
-
-
-def _silence_stdout() -> None:
-    # The reader went away (`| head -1`): point stdout at /dev/null so the final flush at exit
-    # cannot raise again.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-
-
-def _run(
-    common: Common,
-    build: Callable[[Dataset], Result],
-    stream: Callable[[], bool] | None = None,
-) -> None:
-    """Load, compute, render; turn every known failure into one line on stderr and an exit code.
-
-    `stream`, when given, may do the whole job without loading (a large panel, streamed);
-    it returns False, having written nothing, when the general path must do it.
-    """
-    # Imported here, not at the top: --help and completion must not pay for pandas or Babel.
-    from kanaalstats.errors import ExitCode, KanaalstatsError
-    from kanaalstats.messages import Message, text
-
-    lang = common.lang
-    try:
-        from kanaalstats.dataset import load, parse_unit_overrides
-        from kanaalstats.output import refuse_input_as_output, write_atomically
-        from kanaalstats.render import render
-
-        if common.output is not None:
-            refuse_input_as_output(common.output, [*(common.data or []), *common.other_inputs])
-        if stream is not None and stream():
-            return
-        dataset = load(common.data)
-        for warning in dataset.warnings:
-            _stderr(f"kanaalstats: {text('warning_prefix', lang)}: {warning.render(lang)}")
-        dataset = dataset.with_units(parse_unit_overrides(common.units or [], dataset))
-        dataset = dataset.for_entities(common.entities or [])
-        result = build(dataset)
-        if common.output is not None:
-            write_atomically(
-                common.output, lambda stream: render(result, common.fmt, lang, stream, to_file=True)
-            )
-        else:
-            render(result, common.fmt, lang, sys.stdout, to_file=False)
-            sys.stdout.flush()
-        if common.fmt is OutputFormat.CSV:
-            # CSV has no place for notes (a missing share, the day basis): say them on stderr.
-            for note in result.notes:
-                _stderr(f"kanaalstats: {note.render(lang)}")
-        if result.exit_code:
-            raise typer.Exit(result.exit_code)
-    except KanaalstatsError as error:
-        if _state.debug:
-            raise
-        _fail(error.message, error.exit_code, lang)
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(ExitCode.OK) from None
-    except KeyboardInterrupt:
-        _say("interrupted", lang)
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
-    except typer.Exit:
-        raise
-    except Exception as error:
-        if _state.debug:
-            raise
-        _fail(
-            Message("unexpected", {"error": f"{type(error).__name__}: {error}"}),
-            ExitCode.INTERNAL,
-            lang,
-        )
+    rows = os.environ.get("KANAALSTATS_BLOCK_ROWS", "")
+    request = Request(
+        command=command,
+        data=common.data,
+        fmt=common.fmt,
+        lang=common.lang,
+        output=common.output,
+        units=common.units or (),
+        entities=common.entities or (),
+        block_rows=int(rows) if rows.isdigit() and int(rows) > 0 else BLOCK_ROWS,
+        debug=_state.debug,
+        **extra,
+    )
+    code = run(request)
+    if code:
+        raise typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -290,10 +222,9 @@ def table(common: Common, indicators: IndicatorsArgument = None) -> None:
 
     Example: kanaalstats table --lang en
     """
-    from kanaalstats import views
-    from kanaalstats.selection import resolve_indicators
+    from kanaalstats.commands.table import Table
 
-    _run(common, lambda ds: views.table(ds, resolve_indicators(indicators, ds.ids), common.lang))
+    _run(common, Table(indicators, common.lang))
 
 
 @app.command()
@@ -303,9 +234,9 @@ def indicators(common: Common) -> None:
 
     Example: kanaalstats indicators --format csv
     """
-    from kanaalstats import views
+    from kanaalstats.commands.indicators import Indicators
 
-    _run(common, views.indicators)
+    _run(common, Indicators())
 
 
 @app.command()
@@ -326,29 +257,9 @@ def growth(
 
     Example: kanaalstats growth digitale_aanvragen --from 2016 --to 2019
     """
-    from kanaalstats import views
-    from kanaalstats.selection import check_span, resolve_indicators
+    from kanaalstats.commands.growth import Growth
 
-    def build(ds: Dataset) -> Result:
-        chosen = resolve_indicators(indicators, ds.ids)
-        check_span(from_year, to_year, ds.years)
-        return views.growth(ds, chosen, from_year, to_year)
-
-    def stream() -> bool:
-        # Only the plain question (every indicator, consecutive years, CSV or JSON) of one
-        # file is streamed; anything asking for a choice among the data needs it loaded.
-        plain = not (indicators or from_year or to_year or common.units or common.entities)
-        machine = common.fmt in (OutputFormat.CSV, OutputFormat.JSON)
-        if not (plain and machine and len(common.data or []) == 1):
-            return False
-        from kanaalstats.panel_stream import write_growth
-        from kanaalstats.source_text import STDIN
-
-        path = (common.data or [])[0]
-        as_json = common.fmt is OutputFormat.JSON
-        return str(path) != STDIN and write_growth(path, common.output, common.lang, as_json)
-
-    _run(common, build, stream)
+    _run(common, Growth(indicators, from_year, to_year))
 
 
 @app.command()
@@ -363,16 +274,9 @@ def daily(
 
     Example: kanaalstats daily emails_kcc --year 2019 --days 365
     """
-    from kanaalstats import views
-    from kanaalstats.selection import check_year, resolve_indicators
+    from kanaalstats.commands.daily import Daily
 
-    def build(ds: Dataset) -> Result:
-        chosen = resolve_indicators(indicators, ds.ids) if indicators else None
-        if year is not None:
-            check_year(year, ds.years)
-        return views.daily(ds, chosen, year, days)
-
-    _run(common, build)
+    _run(common, Daily(indicators, year, days))
 
 
 @app.command()
@@ -387,17 +291,9 @@ def share(
 
     Example: kanaalstats share meldingen_openbare_ruimte digitale_aanvragen --year 2019
     """
-    from kanaalstats import views
-    from kanaalstats.selection import check_year, resolve_indicator
+    from kanaalstats.commands.share import Share
 
-    def build(ds: Dataset) -> Result:
-        part = resolve_indicator(numerator, ds.ids)
-        whole = resolve_indicator(denominator, ds.ids)
-        if year is not None:
-            check_year(year, ds.years)
-        return views.share(ds, part, whole, year, common.lang)
-
-    _run(common, build)
+    _run(common, Share(numerator, denominator, year, common.lang))
 
 
 @app.command()
@@ -417,15 +313,9 @@ def report(
 
     Example: kanaalstats report --year 2019 --lang en
     """
-    from kanaalstats import views
-    from kanaalstats.selection import check_year, resolve_indicators
+    from kanaalstats.commands.report import Report
 
-    def build(ds: Dataset) -> Result:
-        chosen = resolve_indicators(indicators, ds.ids)
-        summarised = check_year(year, ds.years) if year is not None else ds.years[-1]
-        return views.report(ds, chosen, summarised, days, common.lang)
-
-    _run(common, build)
+    _run(common, Report(indicators, year, days, common.lang))
 
 
 @app.command()
@@ -446,29 +336,9 @@ def trend(
 
     Example: kanaalstats trend --plot trend.png
     """
-    from kanaalstats import views
-    from kanaalstats.selection import resolve_indicators
+    from kanaalstats.commands.trend import Trend
 
-    def build(ds: Dataset) -> Result:
-        chosen = resolve_indicators(indicators, ds.ids)
-        if plot is not None:
-            _draw(plot, ds, chosen, common.lang, common.data or [])
-        return views.trend(ds, chosen)
-
-    _run(common, build)
-
-
-def _draw(
-    path: Path, dataset: Dataset, indicators: list[str], lang: str, inputs: list[Path]
-) -> None:
-    from kanaalstats.output import refuse_input_as_output, write_bytes_atomically
-    from kanaalstats.plot import chart_format, render_chart
-
-    image_format = chart_format(path)
-    refuse_input_as_output(path, inputs)
-    image, panels = render_chart(dataset, indicators, lang, image_format)
-    write_bytes_atomically(path, image)
-    _say("plot_written", lang, path=str(path), panels=panels)
+    _run(common, Trend(indicators), plot=plot)
 
 
 @app.command()
@@ -492,18 +362,10 @@ def check(
 
     Example: kanaalstats check --claims claims.toml --data kerncijfers.csv
     """
-    from kanaalstats import views
-    from kanaalstats.claims import check_all, load_claims
+    from kanaalstats.commands.check import CheckClaims
 
-    def build(ds: Dataset) -> Result:
-        if len(ds.entities) > 1:
-            from kanaalstats.errors import UsageError
-
-            raise UsageError("check_needs_one_entity", count=len(ds.entities))
-        claims = load_claims(claims_file, ds)
-        return views.check(check_all(claims, ds), ds, strict, common.lang)
-
-    _run(replace(common, other_inputs=(claims_file,) if claims_file else ()), build)
+    extra = (claims_file,) if claims_file else ()
+    _run(common, CheckClaims(claims_file, strict, common.lang), other_inputs=extra)
 
 
 def main() -> None:
@@ -521,7 +383,7 @@ def main() -> None:
     except SystemExit as exit:
         code = exit.code
     except KeyboardInterrupt:
-        _say("interrupted", "nl")
+        sys.stderr.write("kanaalstats: Afgebroken.\n")
         code = INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
@@ -530,8 +392,15 @@ def main() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
-    sys.stderr.flush()
     if isinstance(code, str):
-        _stderr(code)
+        sys.stderr.write(code + "\n")
         code = 1
+    sys.stderr.flush()
     os._exit(code or 0)
+
+
+def _silence_stdout() -> None:
+    # The reader went away (`| head -1`): point stdout at /dev/null so the final flush at exit
+    # cannot raise again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

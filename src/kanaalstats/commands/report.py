@@ -1,0 +1,120 @@
+"""`report`: one summary sentence per series for a year, against the year before it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kanaalstats.commands.base import ID_COLUMN, LABEL_COLUMN, Command, entity_columns
+from kanaalstats.commands.growth import growth
+from kanaalstats.domain.choices import DaysBasis
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.message import Message
+from kanaalstats.domain.result import Column, Ending, Kind, Outline, Result
+from kanaalstats.domain.selection import check_year, resolve_indicators
+from kanaalstats.domain.units import FLOW_UNITS, days_in_year
+from kanaalstats.domain.units import scale as unit_scale
+from kanaalstats.text.sentences import sentence
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Report(Command):
+    name = "report"
+    title = "title_report"
+
+    def __init__(
+        self, names: Sequence[str] | None, year: int | None, basis: DaysBasis, lang: str
+    ) -> None:
+        self.names = names
+        self.year = year
+        self.basis = basis
+        self.lang = lang
+        self.indicators: list[str] = []
+        self.summarised = 0
+
+    def prepare(self, data: Dataset) -> None:
+        self.indicators = resolve_indicators(self.names, data.ids)
+        self.summarised = (
+            check_year(self.year, data.years) if self.year is not None else data.years[-1]
+        )
+
+    def outline(self) -> Outline:
+        meta = {"year": self.summarised, "days_basis": str(self.basis)}
+        return Outline(self.name, self.title, meta)
+
+    def block(self, data: Dataset) -> Result:
+        frame = year_on_year(data, self.indicators, self.summarised, self.basis)
+        meta = data.indicators.loc[list(frame["indicator"])]
+        frame = frame.assign(
+            label_nl=meta["label_nl"].tolist(),
+            label_en=meta["label_en"].tolist(),
+            subject_nl=meta["subject_nl"].tolist(),
+            subject_en=meta["subject_en"].tolist(),
+        )
+        frame["sentence"] = [sentence(row, self.lang) for row in frame.to_dict(orient="records")]
+        if data.has_entities:
+            frame["sentence"] = frame["entity"].astype(str) + " – " + frame["sentence"]
+        columns = [
+            *entity_columns(data),
+            ID_COLUMN,
+            LABEL_COLUMN,
+            Column("unit", "col_unit", Kind.UNIT),
+            Column("year", "col_year", Kind.INT),
+            Column("value", "col_value", Kind.VALUE),
+            Column("previous_year", "col_from_year", Kind.INT),
+            Column("previous_value", "col_from_value", Kind.VALUE),
+            Column("direction", "col_note", Kind.TEXT),
+            Column("change", "col_change", Kind.CHANGE),
+            Column("change_pct", "col_change_pct", Kind.SIGNED_PCT),
+            Column("per_day", "col_per_day", Kind.NUMBER),
+            Column("previous_per_day", "col_per_day", Kind.NUMBER),
+            Column("sentence", "col_sentence", Kind.TEXT),
+        ]
+        return Result(frame, columns, prose="sentence")
+
+    def finish(self) -> Ending:
+        return Ending(notes=[Message(f"basis_{self.basis.name.lower()}", {})])
+
+
+def year_on_year(
+    data: Dataset, indicators: Sequence[str], year: int, basis: DaysBasis
+) -> pd.DataFrame:
+    """Each series in `year` against the year before it in the data, with per-day averages.
+
+    Columns: indicator, unit, decimals, year, value, previous_year (NaN for the first year),
+    previous_value, change, change_pct, direction (up/down/same, None when missing), per_day and
+    previous_per_day (flows only).
+    """
+    import numpy as np
+
+    years = data.years
+    position = years.index(year)
+    previous_year = years[position - 1] if position > 0 else None
+    if previous_year is not None:
+        frame = growth(data, indicators, previous_year, year)
+    else:
+        frame = growth(data, indicators, year, year)
+        frame = frame.assign(from_year=np.nan, from_value=np.nan, change=np.nan, change_pct=np.nan)
+    frame = frame.rename(
+        columns={
+            "from_year": "previous_year",
+            "to_year": "year",
+            "from_value": "previous_value",
+            "to_value": "value",
+        }
+    )
+    change = frame["change"].to_numpy(dtype="float64")
+    frame["direction"] = np.select(
+        [change > 0, change < 0, change == 0], ["up", "down", "same"], default=""
+    )
+    frame["direction"] = frame["direction"].replace("", None)
+    flows = frame["unit"].isin(list(FLOW_UNITS)).to_numpy()
+    scale = frame["unit"].map(unit_scale).to_numpy(dtype="float64")
+    frame["per_day"] = np.where(flows, frame["value"] * scale / days_in_year(year, basis), np.nan)
+    previous_days = days_in_year(previous_year, basis) if previous_year is not None else 365
+    frame["previous_per_day"] = np.where(
+        flows, frame["previous_value"] * scale / previous_days, np.nan
+    )
+    return frame.drop(columns=["cagr_pct", "note"])

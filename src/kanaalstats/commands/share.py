@@ -1,0 +1,111 @@
+"""`share`: one indicator as a percentage of another, per year (both in units)."""
+
+from __future__ import annotations
+
+from kanaalstats.commands.base import Command, entity_columns, note_column
+from kanaalstats.commands.growth import NOTE_MISSING, NOTE_ZERO_BASE
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.errors import UndefinedError, UsageError
+from kanaalstats.domain.message import Message
+from kanaalstats.domain.result import Column, Ending, Kind, Result
+from kanaalstats.domain.selection import check_year, resolve_indicator
+from kanaalstats.domain.units import COUNT_UNITS
+from kanaalstats.domain.units import scale as unit_scale
+
+_LISTED = 5  # places named in the note on a denominator of 0
+
+
+class Share(Command):
+    name = "share"
+    title = "title_share"
+
+    def __init__(self, numerator: str, denominator: str, year: int | None, lang: str) -> None:
+        self.names = (numerator, denominator)
+        self.year = year
+        self.lang = lang
+        self.numerator = self.denominator = ""
+        self.rows = 0
+        self.zero_base: list[str] = []  # entity and year of each row whose denominator is 0
+
+    def prepare(self, data: Dataset) -> None:
+        self.numerator, self.denominator = (resolve_indicator(n, data.ids) for n in self.names)
+        if self.year is not None:
+            check_year(self.year, data.years)
+        for indicator in (self.numerator, self.denominator):
+            if data.unit(indicator) not in COUNT_UNITS:
+                raise UsageError("share_needs_counts", id=indicator, unit=data.unit(indicator))
+
+    def block(self, data: Dataset) -> Result:
+        import numpy as np
+        import pandas as pd
+
+        values = data.values
+        if self.year is not None:
+            values = values[values["year"] == self.year]
+        wanted = ["entity", "year", "value"]
+        part = values.loc[values["indicator"] == self.numerator, wanted]
+        whole = values.loc[values["indicator"] == self.denominator, wanted]
+        frame = part.merge(whole, on=["entity", "year"], how="outer", suffixes=("_n", "_d"))
+        if self.year is not None and frame.empty:
+            frame = pd.DataFrame(
+                {"entity": [""], "year": [self.year], "value_n": [np.nan], "value_d": [np.nan]}
+            )
+        num = frame["value_n"].to_numpy(dtype="float64")
+        den = frame["value_d"].to_numpy(dtype="float64")
+        with np.errstate(all="ignore"):
+            num = num * unit_scale(data.unit(self.numerator))
+            den = den * unit_scale(data.unit(self.denominator))
+            pct = np.where(den != 0, num / den * 100.0, np.nan)
+        zero = den == 0
+        self.rows += len(frame)
+        if zero.any():
+            where = frame.loc[zero, ["entity", "year"]].astype(str).agg(" ".join, axis=1)
+            self.zero_base.extend(where.str.strip())
+        codes = np.where(zero, 1, np.where(np.isnan(pct), 0, -1)).astype("int8")
+        result = pd.DataFrame(
+            {
+                "entity": frame["entity"].astype(str),
+                "year": frame["year"].astype("int64"),
+                "numerator": self.numerator,
+                "denominator": self.denominator,
+                "numerator_value": num,
+                "denominator_value": den,
+                "share_pct": pct,
+                "note": pd.Categorical.from_codes(
+                    codes, categories=pd.Index([NOTE_MISSING, NOTE_ZERO_BASE])
+                ),
+            }
+        )
+        columns = [
+            *entity_columns(data),
+            Column("year", "col_year", Kind.INT),
+            Column("numerator", "col_numerator", Kind.TEXT, human=False),
+            Column("denominator", "col_denominator", Kind.TEXT, human=False),
+            Column(
+                "numerator_value",
+                data.label(self.numerator, self.lang),
+                Kind.NUMBER,
+                decimals=0,
+                literal_header=True,
+            ),
+            Column(
+                "denominator_value",
+                data.label(self.denominator, self.lang),
+                Kind.NUMBER,
+                decimals=0,
+                literal_header=True,
+            ),
+            Column("share_pct", "col_share_pct", Kind.PCT, decimals=1),
+            note_column(result),
+        ]
+        return Result(result, columns)
+
+    def finish(self) -> Ending:
+        """A note on the years whose denominator is 0; an error when every year's is."""
+        if not self.zero_base:
+            return Ending()
+        listed = ", ".join(self.zero_base[:_LISTED])
+        listed += " …" if len(self.zero_base) > _LISTED else ""
+        if len(self.zero_base) == self.rows:
+            raise UndefinedError("share_zero_denominator", id=self.denominator, years=listed)
+        return Ending(notes=[Message("share_zero_some", {"id": self.denominator, "years": listed})])

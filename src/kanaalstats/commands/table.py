@@ -1,0 +1,53 @@
+"""`table`: the key-figures table as published: indicators × years, footnotes and source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kanaalstats.commands.base import ID_COLUMN, LABEL_COLUMN, Command, entity_columns, wide
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.result import Column, Ending, Kind, Result
+from kanaalstats.domain.selection import resolve_indicators
+from kanaalstats.text.catalogue import text
+
+
+class Table(Command):
+    name = "table"
+    title = "title_table"
+
+    def __init__(self, names: Sequence[str] | None, lang: str) -> None:
+        self.names = names
+        self.lang = lang
+        self.indicators: list[str] = []
+        self.marks: dict[str, str] = {}
+        self.footer: list[str] = []
+
+    def prepare(self, data: Dataset) -> None:
+        self.indicators = resolve_indicators(self.names, data.ids)
+        # Footnotes are marked `*`, `**`, … in the order of the indicators, in every block.
+        chosen = set(self.indicators)
+        meta = data.indicators.loc[[i for i in data.ids if i in chosen]]
+        for footnote in dict.fromkeys(meta["footnote"]):
+            if footnote:
+                self.marks[footnote] = "*" * (len(self.marks) + 1)
+                self.footer.append(f"{self.marks[footnote]} {footnote}")
+        sources = [s for s in dict.fromkeys(meta["source"]) if s]
+        if sources:
+            self.footer.append(f"{text('source_prefix', self.lang)}: {'; '.join(sources)}")
+
+    def block(self, data: Dataset) -> Result:
+        frame, matrix = wide(data, self.indicators)
+        frame["mark"] = frame["footnote"].map(lambda f: self.marks.get(f, ""))
+        for position, year in enumerate(data.years):
+            frame[str(year)] = matrix[:, position]
+        columns = [
+            *entity_columns(data),
+            ID_COLUMN,
+            LABEL_COLUMN,
+            Column("unit", "col_unit", Kind.UNIT),
+            Column("footnote", "col_note", Kind.TEXT, human=False),
+        ] + [Column(str(y), str(y), Kind.TABLE_VALUE, literal_header=True) for y in data.years]
+        return Result(frame, columns)
+
+    def finish(self) -> Ending:
+        return Ending(footer=self.footer)

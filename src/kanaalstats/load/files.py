@@ -1,0 +1,171 @@
+"""Table files into one Dataset: each file read by the reader of its form, then merged.
+
+Whatever the form on disk, the values end sorted by entity, indicator and year, so that the
+rows of every entity are together and a block of whole entities is a slice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kanaalstats.domain.dataset import Dataset, years_of
+from kanaalstats.domain.errors import DataError
+from kanaalstats.domain.message import Message
+from kanaalstats.load.canonical import load_canonical
+from kanaalstats.load.long_form import (
+    PARQUET_SUFFIXES,
+    in_key_order,
+    is_long_header,
+    read_long_csv,
+    read_parquet,
+)
+from kanaalstats.load.parts import METADATA_COLUMNS, Indicator, Part
+from kanaalstats.load.published import load_published
+from kanaalstats.load.source import STDIN, peek_source, read_rows, read_source, sniff_delimiter
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+BUILTIN_FILES = ("kerncijfers.csv", "tekstcijfers.csv")
+
+
+def builtin_paths() -> list[Path]:
+    """The table the package ships (the report's key figures plus the text's figures)."""
+    root = resources.files("kanaalstats") / "data"
+    return [Path(str(root / name)) for name in BUILTIN_FILES]
+
+
+def load(paths: Sequence[Path] | None = None) -> Dataset:
+    """Load one or more files (the built-in data when none is given) into one Dataset."""
+    chosen = list(paths) if paths else builtin_paths()
+    names = [
+        path.name if not paths else "<stdin>" if str(path) == STDIN else str(path)
+        for path in chosen
+    ]
+    parts = [_load_file(path, name) for path, name in zip(chosen, names, strict=True)]
+    return _merge(parts, tuple(names))
+
+
+def _load_file(path: Path, name: str) -> Part:
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        return _long_part(*read_parquet(path, name), name)
+    head = peek_source(path, name)
+    if head.text.strip() and is_long_header(_header_names(head.text)):
+        delimiter = sniff_delimiter(head.text)
+        # A panel can be large: the reader takes a UTF-8 file straight from disk.
+        if str(path) != STDIN and head.encoding == "utf-8":
+            return _long_part(*read_long_csv(path, name, delimiter), name)
+        whole = read_source(path, name)
+        return _long_part(*read_long_csv(whole.text.encode("utf-8"), name, delimiter), name)
+    source = read_source(path, name)
+    rows = [row for row in read_rows(source) if any(cell.strip() for cell in row.cells)]
+    if not rows:
+        raise DataError("empty_table", path=name)
+    header = {cell.strip().lower() for cell in rows[0].cells}
+    # `indicator`/`label` are what `table --format csv` writes, so its output loads back.
+    if header & {"id", "indicator"} and "unit" in header:
+        return load_canonical(source, rows)
+    return load_published(source, rows)
+
+
+def _header_names(text: str) -> set[str]:
+    for line in text.splitlines():
+        if line.strip():
+            delimiter = sniff_delimiter(line)
+            return {cell.strip().strip('"').lower() for cell in line.split(delimiter)}
+    return set()
+
+
+def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> Part:
+    """The long form's indicators (from the first row of each) become metadata."""
+    first = frame.drop_duplicates("indicator")
+
+    def texts(column: str) -> list[str]:
+        return first[column].astype(str).tolist() if column in first else [""] * len(first)
+
+    dutch = texts("label_nl") if "label_nl" in first else texts("label")
+    part = Part(
+        warnings=warnings, frame=frame[["entity", "indicator", "year", "value", "decimals"]]
+    )
+    for position, indicator in enumerate(first["indicator"].astype(str)):
+        part.indicators.append(
+            Indicator(
+                id=indicator,
+                label_nl=dutch[position] or indicator,
+                label_en=texts("label_en")[position],
+                line=int(first.index[position]) + 2,
+                origin=name,
+                unit=str(first["unit"].iloc[position]),
+            )
+        )
+    return part
+
+
+def _merge(parts: list[Part], sources: tuple[str, ...]) -> Dataset:
+    import pandas as pd
+
+    origins: dict[str, str] = {}
+    records: list[dict[str, Any]] = []
+    for part in parts:
+        for indicator in part.indicators:
+            if indicator.id in origins:
+                raise DataError(
+                    "duplicate_indicator_across_files",
+                    id=indicator.id,
+                    first=origins[indicator.id],
+                    path=indicator.origin,
+                )
+            origins[indicator.id] = indicator.origin
+            records.append(
+                {
+                    "id": indicator.id,
+                    **{k: getattr(indicator, k) for k in METADATA_COLUMNS},
+                    "origin": indicator.origin,
+                }
+            )
+    if not records:
+        raise DataError("no_indicators", path=", ".join(sources))
+    indicators = pd.DataFrame.from_records(
+        records, columns=["id", *METADATA_COLUMNS, "origin"]
+    ).set_index("id")
+    frames = [part.frame for part in parts if part.frame is not None]
+    listed = [row for part in parts for row in part.values]
+    if listed:
+        small = pd.DataFrame.from_records(
+            listed, columns=["indicator", "year", "value", "decimals"]
+        )
+        frames.append(small.assign(entity=""))
+    if len(frames) > 1:
+        # Categories of different files do not concatenate; names are few, so go via text.
+        frames = [
+            f.assign(entity=f["entity"].astype(str), indicator=f["indicator"].astype(str))
+            for f in frames
+        ]
+        values = pd.concat(frames, ignore_index=True)
+    else:
+        values = frames[0]
+    # Categories keep the order the files list the indicators in (the order analysts
+    # publish), and make the panel's repeated names cheap.
+    wanted: dict[str, Any] = {
+        "entity": "category",
+        "indicator": pd.CategoricalDtype(list(origins)),
+        "year": "int64",
+        "value": "float64",
+        "decimals": "int8",
+    }
+    # Convert only what differs: on a panel every needless astype copies millions of rows.
+    values = values.astype({c: t for c, t in wanted.items() if values[c].dtype != t})
+    keys = ["entity", "indicator", "year"]
+    if not in_key_order(values, keys):
+        values = values.sort_values(keys, kind="stable").reset_index(drop=True)
+    warnings = tuple(w for part in parts for w in part.warnings)
+    return Dataset(
+        indicators=indicators,
+        values=values,
+        years=years_of(values),
+        warnings=warnings,
+        sources=sources,
+    )

@@ -1,0 +1,281 @@
+"""The long form (`[entity,]indicator,year,value[,unit,label_nl,label_en]`) as CSV or Parquet.
+
+One reader per container, both pyarrow's (multi-threaded, names straight into dictionaries,
+which become pandas categories), and one validator of the long form's rules over whole
+columns. Only when a check fails is the offending line looked up, to name it in the error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kanaalstats.domain.dataset import ID_PATTERN
+from kanaalstats.domain.errors import DataError, InputFileError, MissingExtraError
+from kanaalstats.domain.message import Message
+from kanaalstats.domain.units import UNITS
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+REQUIRED = ("indicator", "year", "value")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+_NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
+# Machine notation for missing: empty, or what dataframes write. A published table's
+# markers (`n.v.t.`, `x`, …) are Dutch prose and mean nothing in a machine's file.
+_MISSING = ["", "-", "NaN", "nan", "null"]
+_NAMES = ("entity", "indicator", "unit")
+_LABELS = ("label", "label_nl", "label_en")
+
+
+def is_long_header(names: set[str]) -> bool:
+    return set(REQUIRED) <= names
+
+
+def read_long_csv(
+    source: Path | bytes, name: str, delimiter: str
+) -> tuple[pd.DataFrame, list[Message]]:
+    """Read a long CSV, a path or UTF-8 bytes, into a checked tidy frame."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    header = _header(source, delimiter)
+    names = pa.dictionary(pa.int32(), pa.string())
+    types: dict[str, Any] = {}
+    for column in header:
+        kind = column.strip().lower()
+        if kind in _NAMES:
+            types[column] = names
+        elif kind in _LABELS:
+            types[column] = pa.string()  # a label `2019` stays text
+        elif kind == "year":
+            types[column] = pa.int64()
+        elif kind == "value":
+            types[column] = pa.float64()
+    options = pacsv.ConvertOptions(
+        column_types=types, null_values=_MISSING, strings_can_be_null=False
+    )
+    try:
+        table = pacsv.read_csv(
+            source if isinstance(source, Path) else pa.BufferReader(source),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            convert_options=options,
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as error:
+        raise _first_bad_cell(source, name, delimiter, error) from None
+    except OSError as error:
+        raise InputFileError("file_not_readable", path=name, reason=str(error)) from None
+    frame: pd.DataFrame = table.to_pandas()
+    del table
+    return checked(frame, name)
+
+
+def _header(source: Path | bytes, delimiter: str) -> list[str]:
+    """The header's column names as written."""
+    if isinstance(source, Path):
+        with source.open("rb") as handle:
+            first = handle.readline()
+    else:
+        first = source.split(b"\n", 1)[0]
+    text = first.decode("utf-8", "replace").removeprefix("\ufeff").rstrip("\r\n")
+    return [cell.strip().strip('"') for cell in text.split(delimiter)]
+
+
+def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
+    """A long-form panel stored as Parquet."""
+    import numpy as np
+    import pandas as pd
+
+    try:
+        frame = pd.read_parquet(path)
+    except FileNotFoundError:
+        raise InputFileError("file_not_found", path=name) from None
+    except ImportError:
+        raise MissingExtraError("parquet_needs_pyarrow") from None
+    except (OSError, ValueError) as error:
+        raise InputFileError(
+            "file_not_readable", path=name, reason=str(error).splitlines()[0]
+        ) from None
+    columns = {str(c).lower(): c for c in frame.columns}
+    if not is_long_header(set(columns)):
+        raise DataError("parquet_not_long", path=name, columns=", ".join(map(str, frame.columns)))
+    frame = frame.rename(columns={v: k for k, v in columns.items()})
+    for column in (*_NAMES, *_LABELS):
+        if column in frame:
+            # A missing text reads as an empty cell of a CSV file does (a missing label
+            # is none; a missing indicator or unit is refused by `checked`).
+            text = frame[column].astype(object)
+            frame[column] = text.where(text.notna(), "").astype("str")
+    try:
+        years = pd.to_numeric(frame["year"], errors="raise").astype("float64").to_numpy()
+        frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype("float64")
+    except (ValueError, TypeError):
+        raise DataError("parquet_bad_types", path=name) from None
+    # A year stored as a float must be whole: astype("int64") would read 2019.5 as 2019.
+    fractional = ~np.isfinite(years) | (years != np.floor(years))
+    if fractional.any():
+        row = int(fractional.argmax())
+        shown = "" if np.isnan(years[row]) else str(frame["year"].iloc[row])
+        raise DataError("bad_year", path=name, line=row + 2, value=shown)
+    frame["year"] = years.astype("int64")
+    return checked(frame, name)
+
+
+def _first_bad_cell(source: Path | bytes, name: str, delimiter: str, error: Exception) -> DataError:
+    """The error for a file pyarrow refused: the first bad year or value, by its line."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    reason = str(error).splitlines()[0]
+    try:
+        table = pacsv.read_csv(
+            source if isinstance(source, Path) else pa.BufferReader(source),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            convert_options=pacsv.ConvertOptions(
+                column_types={c: pa.string() for c in _header(source, delimiter)},
+                strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return DataError("csv_malformed", path=name, line=1, reason=reason)
+    text = table.to_pandas()
+    text.columns = [str(c).strip().lower() for c in text.columns]
+    bad_year = (~text["year"].str.strip().str.fullmatch(r"\d{4}")).to_numpy(dtype=bool)
+    if bad_year.any():
+        row = int(bad_year.argmax())
+        return DataError("bad_year", path=name, line=row + 2, value=text["year"].iloc[row])
+    value = text["value"].str.strip()
+    bad_value = (~(value.str.fullmatch(_NUMBER) | value.isin(_MISSING))).to_numpy(dtype=bool)
+    if not bad_value.any():
+        return DataError("csv_malformed", path=name, line=1, reason=reason)
+    row = int(bad_value.argmax())
+    return DataError(
+        "cell_not_machine_number",
+        path=name,
+        line=row + 2,
+        year=text["year"].iloc[row],
+        text=value.iloc[row],
+    )
+
+
+def checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message]]:
+    """Validate whole columns; return the tidy frame and the warnings.
+
+    Every error names the file and the line (the header is line 1) and, in a panel, the
+    entity the line belongs to.
+    """
+    import numpy as np
+    import pandas as pd
+
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    warnings: list[Message] = []
+    if "entity" not in frame:
+        frame["entity"] = ""
+    if "unit" not in frame:
+        warnings.append(Message("long_without_unit", {"path": name}))
+        frame["unit"] = "flow"
+
+    def fail(key: str, row: int, **params: Any) -> DataError:
+        entity = frame["entity"].iloc[row]
+        where = {"entity": str(entity)} if entity == entity and str(entity) else {}
+        return DataError(key, path=name, line=row + 2, **params, **where)
+
+    for column in ("entity", "indicator"):
+        # Categories in order of first appearance: a file sorted its own way is then in key
+        # order, and output follows the file.
+        series = frame[column].astype("category")
+        codes = series.cat.codes.to_numpy()
+        if column == "indicator" and (codes < 0).any():
+            raise fail("bad_id", int((codes < 0).argmax()), value="")
+        first_seen = pd.unique(codes[codes >= 0])
+        frame[column] = series.cat.reorder_categories(series.cat.categories[first_seen])
+    frame["unit"] = frame["unit"].astype("category")
+    years = frame["year"].to_numpy()
+    bad_year = (years < 1000) | (years > 9999)
+    if bad_year.any():
+        row = int(bad_year.argmax())
+        raise fail("bad_year", row, value=str(years[row]))
+    for column, valid in (
+        ("indicator", frame["indicator"].cat.categories.str.fullmatch(ID_PATTERN)),
+        ("unit", frame["unit"].cat.categories.isin(UNITS)),
+    ):
+        if not valid.all():
+            wrong = str(frame[column].cat.categories[~np.asarray(valid, dtype=bool)][0])
+            row = int((frame[column] == wrong).to_numpy().argmax())
+            if column == "indicator":
+                raise fail("bad_id", row, value=wrong)
+            raise fail("bad_unit", row, value=wrong, choices=", ".join(UNITS))
+    values = frame["value"].to_numpy()
+    infinite = np.isinf(values)
+    if infinite.any():
+        row = int(infinite.argmax())
+        raise fail("cell_not_finite", row, year=int(years[row]), text=str(values[row]))
+    keys = ["entity", "indicator", "year"]
+    duplicated = (
+        np.zeros(len(frame), dtype=bool)
+        if in_key_order(frame, keys)
+        else frame.duplicated(keys, keep=False).to_numpy()
+    )
+    if duplicated.any():
+        rows = np.flatnonzero(duplicated)
+        first, second = int(rows[0]), int(rows[1])
+        raise fail(
+            "duplicate_value",
+            second,
+            id=str(frame["indicator"].iloc[second]),
+            year=int(years[second]),
+            first=first + 2,
+        )
+    pairs = frame[["indicator", "unit"]].drop_duplicates()
+    conflicting = pairs["indicator"].duplicated(keep=False).to_numpy()
+    if conflicting.any():
+        wrong = pairs["indicator"].to_numpy()[conflicting][0]
+        first_pair, changed = (int(i) for i in pairs.index[pairs["indicator"] == wrong][:2])
+        raise fail(
+            "unit_conflict",
+            changed,
+            id=str(frame["indicator"].iloc[changed]),
+            value=str(frame["unit"].iloc[changed]),
+            first=str(frame["unit"].iloc[first_pair]),
+        )
+    frame["decimals"] = decimals_of(values)
+    return frame, warnings
+
+
+def in_key_order(frame: pd.DataFrame, keys: list[str]) -> bool:
+    """Whether each row's keys come strictly after the previous row's (by category codes).
+
+    Panels usually arrive sorted: then sorting can be skipped, and no two rows can share
+    their keys.
+    """
+    import numpy as np
+
+    columns = [
+        frame[key].cat.codes.to_numpy() if hasattr(frame[key], "cat") else frame[key].to_numpy()
+        for key in keys
+    ]
+    rows = len(frame)
+    if rows < 2:
+        return True
+    ahead = np.zeros(rows - 1, dtype=bool)  # row i+1 comes after row i
+    tied = np.ones(rows - 1, dtype=bool)
+    for codes in columns:
+        ahead |= tied & (codes[1:] > codes[:-1])
+        tied &= codes[1:] == codes[:-1]
+    return bool(ahead.all())
+
+
+def decimals_of(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The fewest decimals (0-6) that write each float exactly: 4.6 → 1, 56.0 → 0."""
+    import numpy as np
+
+    decimals = np.full(len(values), 6, dtype="int8")
+    settled = ~np.isfinite(values)
+    decimals[settled] = 0
+    with np.errstate(all="ignore"):
+        for places in range(6):
+            exact = ~settled & (np.round(values, places) == values)
+            decimals[exact] = places
+            settled |= exact
+    return decimals

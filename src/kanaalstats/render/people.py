@@ -1,0 +1,164 @@
+"""Tables, paragraphs and Markdown for people.
+
+People's formats see every block before they write: a column is shown when any block has
+something in it, and a table's widths need all its rows. The terminal table is Rich's and
+holds at most SHOWN_ROWS rows, with a note on how to get them all; Markdown, for
+publishing, holds every row, formatted a chunk at a time.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, TextIO
+
+from kanaalstats.domain.message import Message
+from kanaalstats.domain.result import Column, Ending, Outline, Result
+from kanaalstats.render.cells import human_columns
+from kanaalstats.render.machine import NUMERIC_KINDS, notes_in
+from kanaalstats.text.catalogue import text
+from kanaalstats.text.numbers import format_number
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.console import Console
+
+# Rich lays out every cell as objects (about 200 µs a cell): a terminal table stops here.
+SHOWN_ROWS = 1000
+_CHUNK_ROWS = 20_000
+
+
+class PeopleWriter:
+    """Collects the blocks; writes a table, paragraphs or Markdown at the end."""
+
+    def __init__(
+        self, stream: TextIO, outline: Outline, lang: str, markdown: bool, to_file: bool
+    ) -> None:
+        self.stream = stream
+        self.outline = outline
+        self.lang = lang
+        self.markdown = markdown
+        self.to_file = to_file
+        self.frames: list[pd.DataFrame] = []
+        self.columns: list[Column] = []
+        self.prose: str | None = None
+        self.rows = 0
+
+    def write(self, result: Result) -> None:
+        self.prose = result.prose
+        if not self.columns:
+            self.columns = result.columns
+        else:  # a column is shown when any block shows it
+            self.columns = [
+                column if column.human or not other.human else other
+                for column, other in zip(self.columns, result.columns, strict=True)
+            ]
+        kept = len(result.frame)
+        if not self.markdown and not self.prose:
+            kept = max(0, min(kept, SHOWN_ROWS - self.rows))
+        if kept or not self.frames:
+            self.frames.append(result.frame.iloc[:kept])
+        self.rows += len(result.frame)
+
+    def end(self, ending: Ending) -> None:
+        import pandas as pd
+
+        frame = (
+            pd.concat(self.frames, ignore_index=True) if len(self.frames) > 1 else self.frames[0]
+        )
+        below = [*ending.footer, *notes_in(ending.notes, self.lang)]
+        shown = len(frame)
+        if shown < self.rows:
+            counts = {"shown": format_number(shown, 0, self.lang)}
+            counts["total"] = format_number(self.rows, 0, self.lang)
+            cut = Message("rows_cut", counts)
+            below.append(notes_in([cut], self.lang)[0])
+        title = text(self.outline.title, self.lang)
+        if self.markdown:
+            self._markdown(title, frame, below)
+        elif self.prose:
+            self._paragraphs(title, frame, below)
+        else:
+            self._table(title, frame, below)
+
+    def _markdown(self, title: str, frame: pd.DataFrame, below: list[str]) -> None:
+        stream = self.stream
+        stream.write(f"### {title}\n\n")
+        if self.prose:
+            for sentence in frame[self.prose]:
+                stream.write(f"{sentence}\n\n")
+            for line in below:
+                stream.write(f"_{line}_\n")
+            return
+        columns = [c for c in self.columns if c.human]
+        stream.write("| " + " | ".join(_md(_header(c, self.lang)) for c in columns) + " |\n")
+        stream.write(
+            "|" + "|".join("---:" if c.kind in NUMERIC_KINDS else "---" for c in columns) + "|\n"
+        )
+        for start in range(0, len(frame), _CHUNK_ROWS):
+            chunk = frame.iloc[start : start + _CHUNK_ROWS]
+            for row in zip(*human_columns(chunk, columns, self.lang), strict=True):
+                stream.write("| " + " | ".join(_md(value) for value in row) + " |\n")
+        if below:
+            stream.write("\n" + "\n".join(_md(line) + "  " for line in below).rstrip() + "\n")
+
+    def _table(self, title: str, frame: pd.DataFrame, below: list[str]) -> None:
+        from rich.markup import escape
+        from rich.table import Table
+        from rich.text import Text
+
+        columns = [c for c in self.columns if c.human]
+        # Off a terminal Rich would assume 80 columns and cut cells short; give it room instead.
+        console = _console(self.stream, self.to_file, 10_000)
+        table = Table(
+            title=Text(title, style="table.title"), title_justify="left", header_style="bold"
+        )
+        for column in columns:
+            number = column.kind in NUMERIC_KINDS
+            table.add_column(
+                Text(_header(column, self.lang)),
+                justify="right" if number else "left",
+                no_wrap=number,
+            )
+        # Cells go in as Text, not as markup: escaped markup shows a final backslash twice.
+        for row in zip(*human_columns(frame, columns, self.lang), strict=True):
+            table.add_row(*(Text(value) for value in row))
+        console.print(table)
+        for line in below:
+            console.print(escape(line), soft_wrap=True)
+
+    def _paragraphs(self, title: str, frame: pd.DataFrame, below: list[str]) -> None:
+        from rich.markup import escape
+
+        # Off a terminal each sentence stays on one line, so that scripts can take it whole.
+        console = _console(self.stream, self.to_file, 100_000)
+        console.print(title, style="bold")
+        for sentence in frame[self.prose or ""]:
+            console.print()
+            console.print(escape(str(sentence)))
+        if below:
+            console.print()
+        for line in below:
+            console.print(escape(line), style="italic")
+
+
+def _header(column: Column, lang: str) -> str:
+    return column.header if column.literal_header else text(column.header, lang)
+
+
+def _md(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _console(stream: TextIO, to_file: bool, width_off_tty: int) -> Console:
+    from rich.console import Console
+
+    # Rich decides on colour itself (isatty, FORCE_COLOR); a file never gets any, and NO_COLOR
+    # wins over FORCE_COLOR off a terminal, so a pipe then carries no escape codes at all.
+    on_tty = not to_file and stream.isatty()
+    plain = to_file or (bool(os.environ.get("NO_COLOR")) and not on_tty)
+    console = Console(
+        file=stream, force_terminal=False if plain else None, highlight=False, emoji=False
+    )
+    if not on_tty:
+        console.width = width_off_tty
+    return console
