@@ -3,15 +3,25 @@
     python bench/run.py                 # 10^6 and 10^7 rows, 5 runs each
     python bench/run.py --rows 1000000 --runs 7
     python bench/run.py --scaling-only  # every command at 10^5 and 10^6 rows
+    python bench/run.py --panels-only --rows 100000 --runs 1  # a quick check
+
+Sections: every command at 10^5 and 10^6 rows (scaling), start-up, then for each panel size
+`growth --format csv -o` against `pandas.read_csv` of the same panel and, when installed
+(`pip install -e '.[bench]'`), the same consecutive-year growth in Polars and in DuckDB
+(null when not installed), all four in one run; then Miller's `step`, when on the PATH.
 
 Figures are medians of the runs, reported as ratios against a baseline timed in the same
 run (so a slower or busier machine shifts both). Peak memory is the command's maximum
-resident set size, as the kernel reports it for the child process.
+resident set size, as the kernel reports it for the child process. The kernel counts the
+parent's own peak in it too, so this process imports neither pandas nor NumPy, nor Polars or
+DuckDB: it asks the installed metadata for versions and generates panels in a subprocess.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
+import importlib.util
 import json
 import os
 import platform
@@ -22,11 +32,22 @@ import sys
 import time
 from pathlib import Path
 
-from generate import generate
-
 HERE = Path(__file__).parent
 BIN = Path(sys.executable).parent
 KANAALSTATS = str(BIN / "kanaalstats")
+
+
+def _panel(work: Path, rows: int) -> Path:
+    """The generated panel of `rows` rows in `work`, written first if missing.
+
+    In a subprocess: generating would raise this process's peak memory, which the kernel
+    then counts in every later command's peak (see the module docstring).
+    """
+    path = work / f"panel-{rows}.csv"
+    if not path.exists():
+        command = [sys.executable, str(HERE / "generate.py"), str(rows), str(path)]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return path
 
 
 def _once(command: list[str], stdout: Path | None) -> tuple[float, float]:
@@ -58,22 +79,30 @@ def compare(commands: list[tuple[list[str], Path | None]], runs: int) -> list[tu
     return [(statistics.median(t), max(p)) for t, p in zip(times, peaks, strict=True)]
 
 
-def machine() -> dict[str, object]:
-    import pandas
+def _installed(module: str) -> str | None:
+    """The version of `module` if this interpreter can import it, else None.
 
+    Found, not imported: importing would raise this process's peak memory, and with it
+    every later command's (see the module docstring).
+    """
+    if importlib.util.find_spec(module) is None:
+        return None
     try:
-        import pyarrow
+        return importlib.metadata.version(module)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
-        arrow = pyarrow.__version__
-    except ImportError:
-        arrow = None
+
+def machine() -> dict[str, object]:
     return {
         "machine": platform.machine(),
         "processor": platform.processor() or platform.machine(),
         "cores": os.cpu_count(),
         "python": platform.python_version(),
-        "pandas": pandas.__version__,
-        "pyarrow": arrow,
+        "pandas": _installed("pandas"),
+        "pyarrow": _installed("pyarrow"),
+        "polars": _installed("polars"),
+        "duckdb": _installed("duckdb"),
         "miller": _miller_version(),
         "date": time.strftime("%Y-%m-%d"),
     }
@@ -107,12 +136,7 @@ def scaling(work: Path, sizes: tuple[int, int], runs: int) -> list[dict[str, obj
     """Each command's median time on a panel and on one ten times larger: about 10× the
     time for 10× the rows is linear (start-up, paid once, makes it a little less)."""
     small, large = sizes
-    paths = []
-    for rows in sizes:
-        path = work / f"panel-{rows}.csv"
-        if not path.exists():
-            generate(rows, path)
-        paths.append(path)
+    paths = [_panel(work, rows) for rows in sizes]
     entries = []
     for command in SCALING_COMMANDS:
         out = work / "scaling-out.txt"
@@ -132,26 +156,84 @@ def scaling(work: Path, sizes: tuple[int, int], runs: int) -> list[dict[str, obj
     return entries
 
 
+# Consecutive-year growth as the baselines compute it: each row with its series' previous
+# row (year) as prev, change = value - prev, change_pct = change / prev * 100 where prev > 0.
+# Unlike kanaalstats they keep each series' first year (prev null) and drop the unit.
+POLARS_GROWTH = """\
+import polars as pl
+frame = pl.read_csv({path!r}, schema_overrides={{"value": pl.Float64}})
+frame = frame.sort("entity", "indicator", "year")
+prev = pl.col("value").shift().over("entity", "indicator")
+frame = frame.select("entity", "indicator", "year", "value", prev.alias("prev"))
+frame = frame.with_columns(change=pl.col("value") - pl.col("prev"))
+pct = pl.when(pl.col("prev") > 0).then(pl.col("change") / pl.col("prev") * 100)
+frame.with_columns(change_pct=pct).write_csv({out!r})
+"""
+
+DUCKDB_GROWTH = """\
+COPY (
+    SELECT entity, indicator, year, value, prev, value - prev AS change,
+        CASE WHEN prev > 0 THEN (value - prev) / prev * 100 END AS change_pct
+    FROM (
+        SELECT entity, indicator, year, value,
+            lag(value) OVER (PARTITION BY entity, indicator ORDER BY year) AS prev
+        FROM read_csv_auto({path}, types = {{'value': 'DOUBLE'}})
+    )
+) TO {out} (HEADER)
+"""
+
+
+def _sql_text(value: object) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def baselines(path: Path, work: Path, rows: int) -> dict[str, list[str] | None]:
+    """The Polars and DuckDB growth commands on `path`, None for one not installed."""
+    polars = duckdb = None
+    if _installed("polars"):
+        code = POLARS_GROWTH.format(path=str(path), out=str(work / f"polars-{rows}.csv"))
+        polars = [sys.executable, "-c", code]
+    if _installed("duckdb"):
+        sql = DUCKDB_GROWTH.format(path=_sql_text(path), out=_sql_text(work / f"duckdb-{rows}.csv"))
+        duckdb = [sys.executable, "-c", f"import duckdb; duckdb.execute({sql!r})"]
+    return {"polars": polars, "duckdb": duckdb}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", default="1000000,10000000", help="panel sizes, comma-separated")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=HERE / "out")
     parser.add_argument("--scaling-runs", type=int, default=3)
-    parser.add_argument(
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument(
         "--scaling-only", action="store_true", help="only every command at 10^5 and 10^6 rows"
+    )
+    only.add_argument(
+        "--panels-only",
+        action="store_true",
+        help="only the panel sizes of --rows: no scaling or start-up sections",
     )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     runs = args.runs
     results: dict[str, object] = {"machine": machine(), "runs": runs}
     print(json.dumps(results["machine"]), flush=True)
-    scaled = scaling(args.work, (100_000, 1_000_000), args.scaling_runs)
-    if args.scaling_only:
-        _save(args.work / "scaling.json", {**results, "runs": args.scaling_runs, "scaling": scaled})
-        return
-    results["scaling"] = scaled
+    if not args.panels_only:
+        scaled = scaling(args.work, (100_000, 1_000_000), args.scaling_runs)
+        if args.scaling_only:
+            scaling_results = {**results, "runs": args.scaling_runs, "scaling": scaled}
+            _save(args.work / "scaling.json", scaling_results)
+            return
+        results["scaling"] = scaled
+        results["startup"] = startup(runs)
 
+    results["panels"] = panels(args.work, [int(r) for r in args.rows.split(",")], runs)
+    _save(args.work / ("panels.json" if args.panels_only else "results.json"), results)
+
+
+def startup(runs: int) -> dict[str, float]:
+    """Start-up: `--help` against `import typer`, built-in `growth` against `import pandas`."""
     (help_time, _), (typer_time, _), (growth_time, _), (pandas_time, _) = compare(
         [
             ([KANAALSTATS, "--help"], None),
@@ -169,16 +251,18 @@ def main() -> None:
         "import_pandas_s": pandas_time,
         "growth_builtin_ratio": growth_time / pandas_time,
     }
-    results["startup"] = startup
     print(json.dumps(startup), flush=True)
+    return startup
 
-    panels = []
-    for rows in (int(r) for r in args.rows.split(",")):
-        path = args.work / f"panel-{rows}.csv"
-        if not path.exists():
-            generate(rows, path)
+
+def panels(work: Path, sizes: list[int], runs: int) -> list[dict[str, object]]:
+    """Per panel size: `growth --format csv -o` against `pandas.read_csv` and, when installed,
+    Polars and DuckDB (null when not), in one interleaved run; then Miller, when installed."""
+    entries = []
+    for rows in sizes:
+        path = _panel(work, rows)
         size_mb = path.stat().st_size / 1e6
-        out = args.work / f"growth-{rows}.csv"
+        out = work / f"growth-{rows}.csv"
         growth_command = [
             KANAALSTATS,
             "growth",
@@ -190,10 +274,14 @@ def main() -> None:
             str(out),
         ]
         read_command = [sys.executable, "-c", f"import pandas; pandas.read_csv({str(path)!r})"]
-        (ours, peak), (read, read_peak) = compare(
-            [(growth_command, None), (read_command, None)], runs
+        others = {name: c for name, c in baselines(path, work, rows).items() if c}
+        timed = compare(
+            [(growth_command, None), (read_command, None)] + [(c, None) for c in others.values()],
+            runs,
         )
-        entry = {
+        (ours, peak), (read, read_peak) = timed[:2]
+        measured = dict(zip(others, timed[2:], strict=True))
+        entry: dict[str, object] = {
             "rows": rows,
             "csv_mb": size_mb,
             "growth_s": ours,
@@ -203,13 +291,14 @@ def main() -> None:
             "peak_over_csv": peak / size_mb,
             "read_csv_peak_mb": read_peak,
         }
+        for name in ("polars", "duckdb"):
+            seconds, name_peak = measured.get(name, (None, None))
+            entry.update({f"{name}_s": seconds, f"{name}_peak_mb": name_peak})
         mlr = shutil.which("mlr")
         if mlr:
             miller_command = [mlr, "--icsv", "--ocsv", "step", "-a", "ratio", "-f", "value"]
             miller_command += ["-g", "entity,indicator", str(path)]
-            [(miller, miller_peak)] = compare(
-                [(miller_command, args.work / f"miller-{rows}.csv")], runs
-            )
+            [(miller, miller_peak)] = compare([(miller_command, work / f"miller-{rows}.csv")], runs)
             entry.update(
                 {
                     "miller_s": miller,
@@ -217,10 +306,9 @@ def main() -> None:
                     "faster_than_miller": ours < miller,
                 }
             )
-        panels.append(entry)
+        entries.append(entry)
         print(json.dumps(entry), flush=True)
-    results["panels"] = panels
-    _save(args.work / "results.json", results)
+    return entries
 
 
 def _save(path: Path, results: dict[str, object]) -> None:
