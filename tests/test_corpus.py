@@ -159,7 +159,7 @@ def test_tab_and_carriage_return_starting_cells_are_neutralised() -> None:
     # The loaders strip cells, so these can only reach CSV output through the renderer itself.
     import pandas as pd
 
-    from kanaalstats.domain.result import Column, Kind, Outline, Result
+    from kanaalstats.domain.result import Column, Ending, Kind, Outline, Result
 
     frame = pd.DataFrame(
         {"text": ["\tgevaar", "\rgevaar", "-minteken"], "number": [-1.5, 2.0, -3.0]}
@@ -168,6 +168,7 @@ def test_tab_and_carriage_return_starting_cells_are_neutralised() -> None:
     stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     writer = writer_for(OutputFormat.CSV, stream, Outline("t", "title_table"), "nl", True)
     writer.write(Result(frame, columns))
+    writer.end(Ending())
     assert (
         stream.buffer.getvalue().decode()
         == "text,number\r\n'\tgevaar,-1.5\r\n\"'\rgevaar\",2\r\n'-minteken,-3\r\n"

@@ -43,7 +43,8 @@ class Dataset:
 
     @property
     def has_entities(self) -> bool:
-        return bool(self.entities)
+        categories = self.values["entity"].cat.categories
+        return bool(len(categories) > 1 or (len(categories) == 1 and str(categories[0])))
 
     def for_entities(self, names: Sequence[str]) -> Dataset:
         """Only the named entities (`--entity`), each named exactly or by a unique prefix."""

@@ -17,6 +17,7 @@ from kanaalstats.domain.message import Message
 from kanaalstats.load.canonical import load_canonical
 from kanaalstats.load.long_form import (
     PARQUET_SUFFIXES,
+    first_rows_of,
     in_key_order,
     is_long_header,
     read_long_csv,
@@ -81,7 +82,7 @@ def _header_names(text: str) -> set[str]:
 
 def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> Part:
     """The long form's indicators (from the first row of each) become metadata."""
-    first = frame.drop_duplicates("indicator")
+    first = frame.iloc[first_rows_of(frame["indicator"].cat.codes.to_numpy())]
 
     def texts(column: str) -> list[str]:
         return first[column].astype(str).tolist() if column in first else [""] * len(first)

@@ -227,20 +227,33 @@ def checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message]
             year=int(years[second]),
             first=first + 2,
         )
-    pairs = frame[["indicator", "unit"]].drop_duplicates()
-    conflicting = pairs["indicator"].duplicated(keep=False).to_numpy()
+    # Each indicator's unit is the one on its first row; a row with another is refused.
+    indicator = frame["indicator"].cat.codes.to_numpy()
+    unit = frame["unit"].cat.codes.to_numpy()
+    first_rows = first_rows_of(indicator)
+    unit_of = np.zeros(len(frame["indicator"].cat.categories), dtype=unit.dtype)
+    unit_of[indicator[first_rows]] = unit[first_rows]
+    conflicting = unit != unit_of[indicator]
     if conflicting.any():
-        wrong = pairs["indicator"].to_numpy()[conflicting][0]
-        first_pair, changed = (int(i) for i in pairs.index[pairs["indicator"] == wrong][:2])
+        changed = int(conflicting.argmax())
+        first_unit = frame["unit"].cat.categories[unit_of[indicator[changed]]]
         raise fail(
             "unit_conflict",
             changed,
             id=str(frame["indicator"].iloc[changed]),
             value=str(frame["unit"].iloc[changed]),
-            first=str(frame["unit"].iloc[first_pair]),
+            first=str(first_unit),
         )
     frame["decimals"] = decimals_of(values)
     return frame, warnings
+
+
+def first_rows_of(codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The position of each distinct code's first row, in order of first appearance."""
+    import numpy as np
+    import pandas as pd
+
+    return np.flatnonzero(~pd.Series(codes, copy=False).duplicated().to_numpy())
 
 
 def in_key_order(frame: pd.DataFrame, keys: list[str]) -> bool:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from kanaalstats.domain.dataset import label_in
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-_SLICE_ROWS = 100_000
+_SLICE_ROWS = 25_000
 _POWERS_OF_TEN = [10.0**k for k in range(23)]  # exact as doubles up to 10^22
 # Spreadsheets run a cell that starts with these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -82,20 +84,30 @@ def json_cell(text: str) -> str:
 
 
 def distinct_texts(column: pd.Series[Any]) -> tuple[list[str], np.ndarray[Any, Any]]:
-    """A column's distinct values as text and each row's code among them (-1: missing).
+    """The distinct values a column uses, as text, and each row's code among them (-1:
+    missing).
 
-    Work is done on the few categories, not on the million rows that repeat them.
+    Work is done on the few categories, not on the million rows that repeat them; and only
+    on those a block uses: a block of a panel holds a few of its many entities.
     """
+    import numpy as np
     import pandas as pd
 
     if not isinstance(column.dtype, pd.CategoricalDtype):
         column = column.astype("category")
-    return column.cat.categories.astype(str).tolist(), column.cat.codes.to_numpy()
+    codes = column.cat.codes.to_numpy()
+    categories = column.cat.categories
+    used = np.unique(codes[codes >= 0])
+    if len(used) == len(categories):
+        return categories.astype(str).tolist(), codes
+    renumbered = np.full(len(categories) + 1, -1, dtype=np.int64)
+    renumbered[used] = np.arange(len(used))
+    return categories[used].astype(str).tolist(), renumbered[codes]
 
 
-def _numbers_as_text(kind: Kind, series: pd.Series[Any]) -> Any:
-    """A numeric column as arrow text, cell by cell as Python's repr writes it; whole
-    numbers without a decimal part, missing as null.
+def _numbers_as_text(kind: Kind, numbers: np.ndarray[Any, Any]) -> Any:
+    """Numbers as arrow text, cell by cell as Python's repr writes them; whole numbers
+    without a decimal part, missing as null.
 
     pyarrow writes whole floats and very large or small ones differently from Python
     (1234560000000.0 as 1.23456e+12): whole numbers go as integers, and the few other cells
@@ -105,7 +117,6 @@ def _numbers_as_text(kind: Kind, series: pd.Series[Any]) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    numbers = series.to_numpy(dtype="float64", na_value=np.nan)
     numbers = clean_numbers(numbers) if kind in _DERIVED else numbers
     numbers = np.where(np.isfinite(numbers), numbers, np.nan) + 0.0  # -0.0 reads 0
     missing = np.isnan(numbers)
@@ -125,48 +136,70 @@ def _numbers_as_text(kind: Kind, series: pd.Series[Any]) -> Any:
     return pc.replace_with_mask(texts, pa.array(odd), pa.array(exact, type=pa.string()))
 
 
-def cells(result: Result, lang: str, as_text: Callable[[str], str]) -> list[tuple[str, Any]]:
-    """Every machine column of a block as (key, arrow text of its cells)."""
+@dataclass(frozen=True)
+class _Cells:
+    """A block's column, ready to be written a slice at a time: numbers as floats, or a
+    text column as its few distinct texts (already written) and each row's code."""
+
+    key: str
+    kind: Kind
+    numbers: np.ndarray[Any, Any] | None = None
+    texts: Any = None
+    codes: np.ndarray[Any, Any] | None = None
+
+    def sliced(self, start: int, rows: int, missing: str) -> Any:
+        """Arrow text of rows `start`.. of the column, `missing` where a cell is."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if self.numbers is not None:
+            written = _numbers_as_text(self.kind, self.numbers[start : start + rows])
+        else:
+            assert self.codes is not None
+            codes = self.codes[start : start + rows]
+            # Taken as plain strings: pyarrow joins a dictionary column several times slower.
+            written = pa.DictionaryArray.from_arrays(
+                pa.array(codes, mask=codes < 0, type=pa.int32()), self.texts
+            ).cast(pa.string())
+        return pc.fill_null(written, missing)
+
+
+def cells(result: Result, lang: str, as_text: Callable[[str], str]) -> list[_Cells]:
+    """Every machine column of a block, its texts written by `as_text` once each."""
+    import numpy as np
     import pyarrow as pa
 
     frame = result.frame
     columns = []
     for column in (c for c in result.columns if c.machine):
         if column.kind in NUMERIC_KINDS:
-            texts = _numbers_as_text(column.kind, frame[column.key])
+            numbers = frame[column.key].to_numpy(dtype="float64", na_value=np.nan)
+            columns.append(_Cells(column.key, column.kind, numbers=numbers))
         else:
             series = label_in(frame, lang) if column.kind is Kind.LABEL else frame[column.key]
             names, codes = distinct_texts(series)
-            written = pa.array([as_text(name) for name in names], type=pa.string())
-            # Taken as plain strings: pyarrow joins a dictionary column several times slower.
-            texts = pa.DictionaryArray.from_arrays(
-                pa.array(codes, mask=codes < 0, type=pa.int32()), written
-            ).cast(pa.string())
-        columns.append((column.key, texts))
+            texts = pa.array([as_text(name) for name in names], type=pa.string())
+            columns.append(_Cells(column.key, column.kind, texts=texts, codes=codes))
     return columns
-
-
-def _joined(pieces: list[Any], start: int, rows: int) -> Any:
-    """Each row of a slice as one text: the pieces (arrow columns or constant texts) joined."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    sliced = [p.slice(start, rows) if isinstance(p, pa.Array) else p for p in pieces]
-    joined = pc.binary_join_element_wise(*sliced, "")
-    return joined.combine_chunks() if isinstance(joined, pa.ChunkedArray) else joined
 
 
 def _row_bytes(rows: Any) -> memoryview:
     """The texts of a string array without missing values, back to back."""
     import numpy as np
+    import pyarrow as pa
 
+    if isinstance(rows, pa.ChunkedArray):
+        rows = rows.combine_chunks()
     _, offsets, data = rows.buffers()
     bounds = np.frombuffer(offsets, dtype=np.int32)[rows.offset : rows.offset + len(rows) + 1]
     return memoryview(data)[int(bounds[0]) : int(bounds[-1])]
 
 
 class MachineWriter:
-    """Rows of every block, encoded by `encode_rows`; subclasses add what surrounds them."""
+    """Rows of every block, each slice encoded on a worker thread while the next block is
+    computed (pyarrow works outside the GIL), and written in order."""
+
+    missing = ""  # a missing cell
 
     def __init__(self, sink: BinaryIO, outline: Outline, lang: str) -> None:
         self.sink = sink
@@ -175,30 +208,38 @@ class MachineWriter:
         self.rows = 0
         self.skip_first = 0  # bytes the very first row does without
         self.header_written = False
-
-    def pieces(self, columns: list[tuple[str, Any]]) -> list[Any]:
-        raise NotImplementedError
+        self.workers = os.cpu_count() or 1
+        self.pool = ThreadPoolExecutor(max_workers=self.workers)
+        self.pending: deque[Future[memoryview]] = deque()
+        self.first_written = False
 
     def cell(self, text: str) -> str:
         raise NotImplementedError
 
+    def encode(self, columns: list[_Cells], start: int) -> memoryview:
+        raise NotImplementedError
+
     def write(self, result: Result) -> None:
         columns = cells(result, self.lang, self.cell)
-        if not columns or len(columns[0][1]) == 0:
+        total = len(result.frame)
+        if not columns or not total:
             return
-        pieces = self.pieces(columns)
-        total = len(columns[0][1])
-        starts = range(0, total, _SLICE_ROWS)
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            encoded = pool.map(
-                lambda start: _row_bytes(_joined(pieces, start, _SLICE_ROWS)), starts
-            )
-            for position, data in enumerate(encoded):
-                first = self.rows == 0 and position == 0
-                self.sink.write(data[self.skip_first :] if first else data)
+        for start in range(0, total, _SLICE_ROWS):
+            self.pending.append(self.pool.submit(self.encode, columns, start))
         self.rows += total
+        self._drain(keep=2 * self.workers)
+
+    def _drain(self, keep: int) -> None:
+        while len(self.pending) > keep:
+            data = self.pending.popleft().result()
+            if not self.first_written:
+                data = data[self.skip_first :]
+                self.first_written = True
+            self.sink.write(data)
 
     def end(self, ending: Ending) -> None:
+        self._drain(keep=0)
+        self.pool.shutdown()
         self.sink.flush()
 
 
@@ -215,18 +256,18 @@ class CsvWriter(MachineWriter):
     def cell(self, text: str) -> str:
         return csv_cell(text)
 
-    def pieces(self, columns: list[tuple[str, Any]]) -> list[Any]:
+    def encode(self, columns: list[_Cells], start: int) -> memoryview:
         import pyarrow.compute as pc
 
-        pieces: list[Any] = []
-        for position, (_, texts) in enumerate(columns):
-            pieces += [","] if position else []
-            pieces.append(pc.fill_null(texts, ""))
-        return [*pieces, "\r\n"]
+        texts = [column.sliced(start, _SLICE_ROWS, self.missing) for column in columns]
+        texts[-1] = pc.binary_join_element_wise(texts[-1], "\r\n", "")
+        return _row_bytes(pc.binary_join_element_wise(*texts, ","))
 
 
 class JsonWriter(MachineWriter):
     """One object: command, extra fields, rows (a list, streamed), notes."""
+
+    missing = "null"
 
     def __init__(self, sink: BinaryIO, outline: Outline, lang: str) -> None:
         super().__init__(sink, outline, lang)
@@ -238,17 +279,19 @@ class JsonWriter(MachineWriter):
     def cell(self, text: str) -> str:
         return json_cell(text)
 
-    def pieces(self, columns: list[tuple[str, Any]]) -> list[Any]:
+    def encode(self, columns: list[_Cells], start: int) -> memoryview:
         import pyarrow.compute as pc
 
         # Each row after a comma on a line of its own; the very first row without the comma.
         pieces: list[Any] = [",\n    "]
-        for position, (key, texts) in enumerate(columns):
-            pieces.append(("{" if position == 0 else ", ") + json_cell(key) + ": ")
-            pieces.append(pc.fill_null(texts, "null"))
-        return [*pieces, "}"]
+        for position, column in enumerate(columns):
+            pieces.append(("{" if position == 0 else ", ") + json_cell(column.key) + ": ")
+            pieces.append(column.sliced(start, _SLICE_ROWS, self.missing))
+        return _row_bytes(pc.binary_join_element_wise(*pieces, "}", ""))
 
     def end(self, ending: Ending) -> None:
+        self._drain(keep=0)
+        self.pool.shutdown()
         listed = json.dumps(notes_in(ending.notes, self.lang), ensure_ascii=False)
         closing = ("\n  " if self.rows else "") + '],\n  "notes": ' + listed + "\n}\n"
         self.sink.write(closing.encode("utf-8"))
