@@ -78,6 +78,12 @@ def entity_columns(data: Dataset) -> list[Column]:
     return [Column("entity", "col_entity", Kind.TEXT)] if data.has_entities else []
 
 
+def series_columns(data: Dataset, unit_shown: bool) -> list[Column]:
+    """The columns that name a series: its entity (in a panel), id, label and unit."""
+    unit = Column("unit", "col_unit", Kind.UNIT, human=unit_shown)
+    return [*entity_columns(data), ID_COLUMN, LABEL_COLUMN, unit]
+
+
 def select(data: Dataset, indicators: Sequence[str] | None) -> pd.DataFrame:
     """The values of some indicators (all rows, without a copy, when all are asked for)."""
     values = data.values

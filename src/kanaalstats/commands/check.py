@@ -146,10 +146,6 @@ def verify(claim: Claim, dataset: Dataset) -> Check:
     return Check(claim, verdict, computed, possible)
 
 
-def check_all(claims: list[Claim], dataset: Dataset) -> list[Check]:
-    return [verify(claim, dataset) for claim in claims]
-
-
 def checks_frame(checks: list[Check], dataset: Dataset) -> pd.DataFrame:
     """One row per claim: what it computes, the stated and computed figures and the verdict."""
     import pandas as pd

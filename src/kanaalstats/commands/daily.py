@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kanaalstats.commands.base import (
-    ID_COLUMN,
-    LABEL_COLUMN,
-    Command,
-    entity_columns,
-    labelled,
-    per_indicator,
-    select,
-)
+from kanaalstats.commands.base import Command, labelled, per_indicator, select, series_columns
 from kanaalstats.domain.choices import DaysBasis
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.errors import UsageError
@@ -81,10 +73,7 @@ class Daily(Command):
             **labelled(values["indicator"], data),
         )
         columns = [
-            *entity_columns(data),
-            ID_COLUMN,
-            LABEL_COLUMN,
-            Column("unit", "col_unit", Kind.UNIT, human=False),
+            *series_columns(data, unit_shown=False),
             Column("year", "col_year", Kind.INT),
             Column("value", "col_value", Kind.NUMBER, decimals=0),
             Column("days", "col_days", Kind.INT),

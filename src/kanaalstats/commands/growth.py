@@ -10,13 +10,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from kanaalstats.commands.base import (
-    ID_COLUMN,
-    LABEL_COLUMN,
     Command,
     labelled,
     note_column,
     per_indicator,
     select,
+    series_columns,
 )
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.result import Column, Kind, Result
@@ -64,7 +63,7 @@ class Growth(Command):
             ),
         )
         columns = growth_columns(
-            data.has_entities,
+            data,
             any_cagr=bool(frame["cagr_pct"].notna().any()),
             any_note=note_column(frame).human,
         )
@@ -76,13 +75,10 @@ def change_unit(unit: str) -> str:
     return _CHANGE_UNITS.get(unit, "millions" if unit in SCALE else "count")
 
 
-def growth_columns(has_entities: bool, any_cagr: bool, any_note: bool) -> list[Column]:
+def growth_columns(data: Dataset, any_cagr: bool, any_note: bool) -> list[Column]:
     """The growth result's columns (the flags only decide what people see)."""
     return [
-        *([Column("entity", "col_entity", Kind.TEXT)] if has_entities else []),
-        ID_COLUMN,
-        LABEL_COLUMN,
-        Column("unit", "col_unit", Kind.UNIT, human=False),
+        *series_columns(data, unit_shown=False),
         Column("from_year", "col_from_year", Kind.INT),
         Column("to_year", "col_to_year", Kind.INT),
         Column("from_value", "col_from_value", Kind.VALUE),

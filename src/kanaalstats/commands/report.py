@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kanaalstats.commands.base import ID_COLUMN, LABEL_COLUMN, Command, entity_columns
+from kanaalstats.commands.base import Command, series_columns
 from kanaalstats.commands.growth import growth
 from kanaalstats.domain.choices import DaysBasis
 from kanaalstats.domain.dataset import Dataset
@@ -57,10 +57,7 @@ class Report(Command):
         if data.has_entities:
             frame["sentence"] = frame["entity"].astype(str) + " – " + frame["sentence"]
         columns = [
-            *entity_columns(data),
-            ID_COLUMN,
-            LABEL_COLUMN,
-            Column("unit", "col_unit", Kind.UNIT),
+            *series_columns(data, unit_shown=True),
             Column("year", "col_year", Kind.INT),
             Column("value", "col_value", Kind.VALUE),
             Column("previous_year", "col_from_year", Kind.INT),

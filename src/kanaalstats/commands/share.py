@@ -18,6 +18,7 @@ _LISTED = 5  # places named in the note on a denominator of 0
 class Share(Command):
     name = "share"
     title = "title_share"
+    roles = ("numerator", "denominator")
 
     def __init__(self, numerator: str, denominator: str, year: int | None, lang: str) -> None:
         self.names = (numerator, denominator)
@@ -81,19 +82,12 @@ class Share(Command):
             Column("year", "col_year", Kind.INT),
             Column("numerator", "col_numerator", Kind.TEXT, human=False),
             Column("denominator", "col_denominator", Kind.TEXT, human=False),
-            Column(
-                "numerator_value",
-                data.label(self.numerator, self.lang),
-                Kind.NUMBER,
-                decimals=0,
-                literal_header=True,
-            ),
-            Column(
-                "denominator_value",
-                data.label(self.denominator, self.lang),
-                Kind.NUMBER,
-                decimals=0,
-                literal_header=True,
+            *(
+                Column(f"{role}_value", data.label(indicator, self.lang), Kind.NUMBER, 0, True)
+                for role, indicator in (
+                    ("numerator", self.numerator),
+                    ("denominator", self.denominator),
+                )
             ),
             Column("share_pct", "col_share_pct", Kind.PCT, decimals=1),
             note_column(result),

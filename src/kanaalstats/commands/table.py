@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kanaalstats.commands.base import ID_COLUMN, LABEL_COLUMN, Command, entity_columns, wide
+from kanaalstats.commands.base import Command, series_columns, wide
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.result import Column, Ending, Kind, Result
 from kanaalstats.domain.selection import resolve_indicators
@@ -41,10 +41,7 @@ class Table(Command):
         for position, year in enumerate(data.years):
             frame[str(year)] = matrix[:, position]
         columns = [
-            *entity_columns(data),
-            ID_COLUMN,
-            LABEL_COLUMN,
-            Column("unit", "col_unit", Kind.UNIT),
+            *series_columns(data, unit_shown=True),
             Column("footnote", "col_note", Kind.TEXT, human=False),
         ] + [Column(str(y), str(y), Kind.TABLE_VALUE, literal_header=True) for y in data.years]
         return Result(frame, columns)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kanaalstats.commands.base import ID_COLUMN, LABEL_COLUMN, Command, entity_columns, wide
+from kanaalstats.commands.base import Command, series_columns, wide
 from kanaalstats.commands.sparkline import sparklines
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.result import Column, Kind, Result
@@ -51,10 +51,7 @@ class Trend(Command):
         for position, year in enumerate(years):
             frame[str(year)] = matrix[:, position]
         columns = [
-            *entity_columns(data),
-            ID_COLUMN,
-            LABEL_COLUMN,
-            Column("unit", "col_unit", Kind.UNIT, human=False),
+            *series_columns(data, unit_shown=False),
             Column("sparkline", "col_trend", Kind.TEXT),
             Column("first_year", "col_from_year", Kind.INT),
             Column("first_value", "col_first", Kind.VALUE),

@@ -74,11 +74,6 @@ def write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
     _replace_via_temporary(path, False, lambda stream: write(cast(TextIO, stream)))
 
 
-def write_binary_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write bytes as they come (a streamed result) the same way."""
-    _replace_via_temporary(path, True, write)
-
-
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write bytes (an image) the same way."""
     _replace_via_temporary(path, True, lambda stream: stream.write(data))

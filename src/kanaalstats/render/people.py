@@ -1,9 +1,9 @@
 """Tables, paragraphs and Markdown for people.
 
 People's formats see every block before they write: a column is shown when any block has
-something in it, and a table's widths need all its rows. The terminal table is Rich's and
-holds at most SHOWN_ROWS rows, with a note on how to get them all; Markdown, for
-publishing, holds every row, formatted a chunk at a time.
+something in it, and a table's widths need all its rows. The terminal's table or paragraphs
+are Rich's and hold at most SHOWN_ROWS rows, with a note on how to get them all; Markdown,
+for publishing, holds every row, formatted a chunk at a time.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from rich.console import Console
 
-# Rich lays out every cell as objects (about 200 µs a cell): a terminal table stops here.
+# Rich lays out every cell as objects, some 200 µs a cell: the terminal gets this many rows.
 SHOWN_ROWS = 1000
 _CHUNK_ROWS = 20_000
 
@@ -53,7 +53,7 @@ class PeopleWriter:
                 for column, other in zip(self.columns, result.columns, strict=True)
             ]
         kept = len(result.frame)
-        if not self.markdown and not self.prose:
+        if not self.markdown:
             kept = max(0, min(kept, SHOWN_ROWS - self.rows))
         if kept or not self.frames:
             self.frames.append(result.frame.iloc[:kept])
