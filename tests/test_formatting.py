@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+
+import numpy as np
 import pytest
 from babel.numbers import format_decimal
 from hypothesis import given
@@ -40,22 +44,44 @@ def test_dutch_and_english_notation() -> None:
     assert format_number(-3073, 0, "nl", signed=True) == "-3.073"
 
 
+def test_one_number_rounds_ties_and_huge_values_exactly() -> None:
+    # 2.675 → 2.68 as written (its double is 2.67499...); -0.5 → -1 (away from zero)
+    assert format_number(2.675, 2, "en") == "2.68"
+    assert format_number(-0.5, 0, "nl", signed=True) == "-1"
+    # 1e15 with 1 decimal is 1e16 tenths, past the quick path's 1e9: 1.000.000.000.000.000,0
+    assert format_number(1e15, 1, "nl") == "1.000.000.000.000.000,0"
+    # 123456789012.5 → 123.456.789.013 (half up), past 1e9 as well
+    assert format_number(123456789012.5, 0, "nl", signed=True) == "+123.456.789.013"
+    # 1e27 to 1 decimal has 29 digits, more than Decimal's default 28: none may be lost
+    assert format_number(1e27, 1, "en") == "1" + ",000" * 9 + ".0"
+
+
+def _babel(value: float, decimals: int, lang: str, signed: bool) -> str:
+    """What Babel writes for `value` rounded half up to `decimals` places, as written
+    (repr), with the pattern the locale would use; the dash when not finite."""
+    if not math.isfinite(value):
+        return "–"
+    # Wide enough for 1e308 written out, inside Babel too.
+    with localcontext(Context(prec=400)):
+        rounded = Decimal(repr(value)).quantize(
+            Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+        )
+        if rounded == 0:
+            rounded, signed = abs(rounded), False
+        body = "#,##0" + ("." + "0" * decimals if decimals else "")
+        pattern = f"+{body};-{body}" if signed else body
+        locale = {"nl": "nl_NL", "en": "en_GB"}[lang]
+        return format_decimal(rounded, format=pattern, locale=locale, decimal_quantization=False)
+
+
 @given(
-    value=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e18, max_value=1e18),
+    value=st.floats(allow_nan=False, allow_infinity=False),
     decimals=st.integers(0, 3),
     lang=st.sampled_from(["nl", "en"]),
     signed=st.booleans(),
 )
 def test_notation_is_babels(value: float, decimals: int, lang: str, signed: bool) -> None:
-    # Babel formatting the same half-up rounded Decimal with the pattern it would use
-    rounded = round_half_up(value, decimals)
-    if rounded == 0:
-        rounded, signed = abs(rounded), False
-    body = "#,##0" + ("." + "0" * decimals if decimals else "")
-    pattern = f"+{body};-{body}" if signed else body
-    locale = {"nl": "nl_NL", "en": "en_GB"}[lang]
-    expected = format_decimal(rounded, format=pattern, locale=locale, decimal_quantization=False)
-    assert format_number(value, decimals, lang, signed) == expected
+    assert format_number(value, decimals, lang, signed) == _babel(value, decimals, lang, signed)
 
 
 def _halves(decimals: int) -> st.SearchStrategy[float]:
@@ -76,22 +102,18 @@ _OTHERS = st.one_of(
 
 
 @given(data=st.data(), decimals=st.integers(0, 3), lang=st.sampled_from(["nl", "en"]))
-def test_a_column_reads_as_each_number_alone(data: st.DataObject, decimals: int, lang: str) -> None:
-    import numpy as np
-
+def test_a_column_is_babels_rounded_half_up(data: st.DataObject, decimals: int, lang: str) -> None:
     values = data.draw(st.lists(st.one_of(_halves(decimals), _OTHERS), max_size=30))
     signed = data.draw(st.booleans())
-    expected = [format_number(v, decimals, lang, signed) for v in values]
+    expected = [_babel(v, decimals, lang, signed) for v in values]
     assert format_numbers(np.array(values, dtype="float64"), decimals, lang, signed) == expected
 
 
 def test_a_column_rounds_half_away_from_zero() -> None:
-    import numpy as np
-
     # 1.005 → 1,01 and 0.285 → 0,29 as written (their doubles are 1.00499... and 0.28499...);
-    # -0.125 → -0,13; 0.004 → 0,00
-    numbers = np.array([1.005, 0.285, -0.125, 0.004, 1234.5, np.nan])
-    expected = ["1,01", "0,29", "-0,13", "0,00", "1.234,50", "–"]
+    # -0.125 → -0,13; 0.004 → 0,00; 2e9 is 2e11 hundredths, past the quick path's 1e9
+    numbers = np.array([1.005, 0.285, -0.125, 0.004, 1234.5, 2e9, np.nan, -np.inf])
+    expected = ["1,01", "0,29", "-0,13", "0,00", "1.234,50", "2.000.000.000,00", "–", "–"]
     assert format_numbers(numbers, 2, "nl") == expected
 
 
@@ -103,6 +125,7 @@ def test_zero_has_no_sign() -> None:
 def test_missing() -> None:
     assert format_number(None, 0, "nl") == "–"
     assert format_number(float("nan"), 1, "en") == "–"
+    assert format_number(float("inf"), 1, "nl", signed=True) == "–"
     assert format_percent(None, 1, "nl") == "–"
 
 

@@ -129,6 +129,28 @@ def test_zero_base(tmp_path: Path) -> None:
     assert "toegenomen tot 4 (in 2018: 0; een procentuele verandering vanaf 0 bestaat niet)" in said
 
 
+def test_one_point_and_dutch_labels_in_english(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", ";2017;2018\n% tevreden;20;21\naantal klachten;;5\n")
+    nl = _sentences("--data", str(path))
+    # 21% - 20% = 1 procentpunt
+    assert nl["pct_tevreden"] == (
+        "Het percentage tevreden is in 2018 toegenomen tot 21%, "
+        "1 procentpunt meer dan in 2017 (20%)."
+    )
+    assert nl["aantal_klachten"].startswith(
+        "Het aantal klachten was in 2018 5; "
+        "voor 2017 is geen cijfer beschikbaar, dus geen verandering."
+    )
+    # No English labels: the Dutch label heads the sentence; 1 percentage point, singular
+    en = _sentences("--data", str(path), "--lang", "en")
+    assert en["pct_tevreden"] == (
+        "% tevreden: increased to 21% in 2018, 1 percentage point more than in 2017 (20%)."
+    )
+    assert en["aantal_klachten"].startswith(
+        "Aantal klachten: 5 in 2018; no figure is available for 2017, so no change can be given."
+    )
+
+
 def test_markdown_is_paragraphs() -> None:
     result = run("report", "--year", "2019")
     assert result.exit_code == 0

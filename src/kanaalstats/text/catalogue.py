@@ -356,6 +356,53 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "error_prefix": ("fout", "error"),
     "warning_prefix": ("waarschuwing", "warning"),
+    # --- report sentences ----------------------------------------------------------------
+    # A sentence is a subject and a predicate built from these clauses; text.sentences joins
+    # the clauses with ": ", "; ", ", " and "(…)" and ends the sentence with a full stop.
+    # Subjects made from a label. After a leading "%" the English keeps the rest of the label
+    # as written, space included ("% bellers" → "The percentage bellers").
+    "sentence_subject_the": ("Het {label}", "The {label}"),
+    "sentence_subject_percentage": ("Het percentage {rest}", "The percentage{rest}"),
+    "sentence_subject_number_of": ("Het aantal {label}", "The number of {label}"),
+    "sentence_millions": ("{number} miljoen", "{number} million"),
+    "sentence_no_figure": (
+        "voor {year} is geen cijfer beschikbaar",
+        "no figure is available for {year}",
+    ),
+    # Only this year has a figure; {which} is a year or sentence_year_before.
+    "sentence_was": ("was in {year} {level}", "was {level} in {year}"),
+    "sentence_was_heading": ("{level} in {year}", "{level} in {year}"),
+    "sentence_no_previous": (
+        "voor {which} is geen cijfer beschikbaar, dus geen verandering",
+        "no figure is available for {which}, so no change can be given",
+    ),
+    "sentence_year_before": ("het jaar ervoor", "the year before"),
+    # Both years have a figure; the _heading forms follow "Label: ".
+    "sentence_up": ("is in {year} toegenomen tot {level}", "increased to {level} in {year}"),
+    "sentence_up_heading": ("in {year} toegenomen tot {level}", "increased to {level} in {year}"),
+    "sentence_down": ("is in {year} afgenomen tot {level}", "decreased to {level} in {year}"),
+    "sentence_down_heading": ("in {year} afgenomen tot {level}", "decreased to {level} in {year}"),
+    "sentence_same": (
+        "is in {year} gelijk gebleven op {level}",
+        "remained unchanged at {level} in {year}",
+    ),
+    "sentence_same_heading": (
+        "in {year} gelijk gebleven op {level}",
+        "unchanged at {level} in {year}",
+    ),
+    "sentence_more": ("{amount} meer dan in {before}", "{amount} more than in {before}"),
+    "sentence_less": ("{amount} minder dan in {before}", "{amount} less than in {before}"),
+    "sentence_point": ("{points} procentpunt", "{points} percentage point"),
+    "sentence_points": ("{points} procentpunt", "{points} percentage points"),
+    "sentence_from_zero": (
+        "in {before}: {previous}; een procentuele verandering vanaf 0 bestaat niet",
+        "in {before}: {previous}; there is no percentage change from 0",
+    ),
+    "sentence_per_day": ("Dat is gemiddeld {today} per dag", "That is {today} a day on average"),
+    "sentence_per_day_before": (
+        "tegen {before} per dag in {year}",
+        "against {before} a day in {year}",
+    ),
     # --- notes on figures -----------------------------------------------------------------
     "note_missing_value": ("ontbreekt", "missing"),
     "note_zero_base": ("basis is 0", "base is 0"),

@@ -1,8 +1,9 @@
 """Numbers for people: rounded half away from zero, then written the Dutch or English way.
 
 Babel supplies the locale's symbols (both locales group digits by threes); the rounding
-is done here with `decimal.ROUND_HALF_UP`, because Babel and Python's round() round half
-to even.
+is done here, because Babel and Python's round() round half to even. `format_numbers`
+writes a whole array at once, with `decimal.ROUND_HALF_UP` for the few values near a tie
+or too large to round as doubles; `format_number` is its one-value form.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kanaalstats.domain.units import PERCENT, SCALE
+from kanaalstats.text.catalogue import text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,28 +59,26 @@ def _signs(lang: str) -> tuple[str, str]:
 def format_number(value: float | None, decimals: int, lang: str, signed: bool = False) -> str:
     """`223.449`, `3,6`, `+12,1` in Dutch; `223,449`, `3.6` in English; `–` when missing.
 
-    Grouped by threes (the `#,##0` pattern of both locales), with the locale's symbols.
+    One value as `format_numbers` writes it, by the exact rounding that `format_numbers`
+    falls back on (an array for one value costs more than the Decimal does).
     """
     if value is None or not math.isfinite(value):
         return MISSING_TEXT
-    rounded = round_half_up(float(value), decimals)
-    if rounded == 0:
-        # Neither "-0" nor "+0": no change reads as 0.
-        return format(abs(rounded), ",f").translate(_symbols(lang))
-    plus, minus = _signs(lang)
-    sign = minus if rounded < 0 else plus if signed else ""
-    return sign + format(abs(rounded), ",f").translate(_symbols(lang))
+    return _exactly(float(value), decimals, lang, signed)
 
 
 def format_numbers(
     values: np.ndarray[Any, Any], decimals: int, lang: str, signed: bool = False
 ) -> list[str]:
-    """`format_number` of every value of an array, the same texts at a fraction of the cost.
+    """Every value of an array rounded half up and written the `lang` way; `–` when missing.
+
+    Grouped by threes (the `#,##0` pattern of both locales), with the locale's symbols; no
+    sign on a value that rounds to 0, `+` on the others when `signed`.
 
     Rounding half up needs Decimal only near a tie: below 1e9 (scaled), a double and its
     shortest decimal differ by less than 1e-6 there, so wherever the scaled value is not
-    within 1e-6 of ·5 rounding the double gives the same whole number. Those few go
-    through format_number.
+    within 1e-6 of ·5 rounding the double gives the same whole number. Those few, and values
+    too large for that, go through `_exactly`.
     """
     import numpy as np
 
@@ -94,20 +94,31 @@ def format_numbers(
     plus, minus = _signs(lang)
     unit = 10**decimals
     texts = []
-    for value, is_quick, n, below in zip(
+    for value, is_finite, is_quick, n, below in zip(
         numbers.tolist(),
+        finite.tolist(),
         quick.tolist(),
         whole.astype(np.int64).tolist(),
         negative.tolist(),
         strict=True,
     ):
         if not is_quick:
-            texts.append(format_number(value, decimals, lang, signed))
+            texts.append(_exactly(value, decimals, lang, signed) if is_finite else MISSING_TEXT)
             continue
         body = f"{n // unit:,}.{n % unit:0{decimals}d}" if decimals else f"{n:,}"
         sign = "" if n == 0 else minus if below else plus if signed else ""
         texts.append(sign + body.translate(symbols))
     return texts
+
+
+def _exactly(value: float, decimals: int, lang: str, signed: bool) -> str:
+    """`format_numbers` of one finite value, rounded by Decimal: for ties and huge values."""
+    rounded = round_half_up(value, decimals)
+    plus, minus = _signs(lang)
+    # Neither "-0" nor "+0": no change reads as 0.
+    sign = "" if rounded == 0 else minus if rounded < 0 else plus if signed else ""
+    # copy_abs, not abs(): abs() rounds to the default 28 digits, and 1e27 lost its decimals.
+    return sign + format(rounded.copy_abs(), ",f").translate(_symbols(lang))
 
 
 def unit_suffix(unit: str, lang: str, change: bool = False) -> str:
@@ -117,14 +128,14 @@ def unit_suffix(unit: str, lang: str, change: bool = False) -> str:
     if unit == PERCENTAGE_POINTS:
         return " pp"
     if unit in SCALE:
-        return " mln" if lang == "nl" else " mn"
+        return " " + text("millions_suffix", lang)
     return ""
 
 
 def format_percent(value: float | None, decimals: int, lang: str, signed: bool = False) -> str:
     """`12%`, `+12,1%`."""
-    text = format_number(value, decimals, lang, signed)
-    return text if text == MISSING_TEXT else text + "%"
+    number = format_number(value, decimals, lang, signed)
+    return number if number == MISSING_TEXT else number + "%"
 
 
 def format_in_unit(
@@ -137,7 +148,7 @@ def format_in_unit(
     with_unit: bool = True,
 ) -> str:
     """A value or change as the indicator's unit reads: `56%`, `+4 pp`, `4,6 mln`, `223.449`."""
-    text = format_number(value, decimals, lang, signed=change)
-    if text == MISSING_TEXT or not with_unit:
-        return text
-    return text + unit_suffix(unit, lang, change)
+    number = format_number(value, decimals, lang, signed=change)
+    if number == MISSING_TEXT or not with_unit:
+        return number
+    return number + unit_suffix(unit, lang, change)

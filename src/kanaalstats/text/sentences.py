@@ -4,6 +4,10 @@ The subject of a sentence comes from the indicator's `subject_nl`/`subject_en` c
 data has one, otherwise from its label ("aantal telefoontjes naar gemeente" → "Het aantal
 telefoontjes naar gemeente"). A label that gives no safe subject is used as a heading
 ("Klanttevredenheid telefonie: …"), which reads correctly whatever its grammar.
+
+Every phrase is a `sentence_…` message of the catalogue; this module picks the clauses, fills
+in the figures and joins the clauses with punctuation. Only the word lists that decide a
+label's grammar are code.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kanaalstats.domain.units import FLOW_UNITS, PERCENT, SCALE, strip_unit_words
+from kanaalstats.text.catalogue import text
 from kanaalstats.text.numbers import format_number
 
 UP, DOWN, SAME = "up", "down", "same"
@@ -46,21 +51,22 @@ def subject(record: Mapping[Any, Any], lang: str) -> Subject:
     if lang == "en":
         return Subject(label[0].upper() + label[1:], heading=True)
     if label.startswith("%"):
-        return Subject("Het percentage " + label[1:].strip(), heading=False)
+        rest = label[1:].strip()
+        return Subject(text("sentence_subject_percentage", lang, rest=rest), heading=False)
     first = label.split(" ", 1)[0].lower()
     if first in _HET_WORDS:
-        return Subject("Het " + label, heading=False)
+        return Subject(text("sentence_subject_the", lang, label=label), heading=False)
     return Subject(label[0].upper() + label[1:], heading=True)
 
 
 def _english_subject(label: str, unit: str) -> Subject:
     if label.startswith("%"):
-        return Subject("The percentage" + label[1:], heading=False)
+        return Subject(text("sentence_subject_percentage", "en", rest=label[1:]), heading=False)
     first = label.split(" ", 1)[0].lower()
     if first in _ENGLISH_THE:
-        return Subject("The " + label, heading=False)
+        return Subject(text("sentence_subject_the", "en", label=label), heading=False)
     if unit != PERCENT and unit != "score":
-        return Subject("The number of " + label, heading=False)
+        return Subject(text("sentence_subject_number_of", "en", label=label), heading=False)
     return Subject(label[0].upper() + label[1:], heading=True)
 
 
@@ -69,7 +75,7 @@ def _level(value: float, unit: str, decimals: int, lang: str) -> str:
     if unit == PERCENT:
         return number + "%"
     if unit in SCALE:
-        return number + (" miljoen" if lang == "nl" else " million")
+        return text("sentence_millions", lang, number=number)
     return number
 
 
@@ -83,21 +89,13 @@ def _per_day(value: float, lang: str) -> str:
     return format_number(value, 0 if value >= 10 else 1, lang)
 
 
-# (with a subject, as a heading) per language and direction.
+# The catalogue's (with a subject, as a heading) clauses per direction.
 _VERB = {
-    ("nl", UP): ("is in {year} toegenomen tot", "in {year} toegenomen tot"),
-    ("nl", DOWN): ("is in {year} afgenomen tot", "in {year} afgenomen tot"),
-    ("nl", SAME): ("is in {year} gelijk gebleven op", "in {year} gelijk gebleven op"),
-    ("en", UP): ("increased to", "increased to"),
-    ("en", DOWN): ("decreased to", "decreased to"),
-    ("en", SAME): ("remained unchanged at", "unchanged at"),
+    UP: ("sentence_up", "sentence_up_heading"),
+    DOWN: ("sentence_down", "sentence_down_heading"),
+    SAME: ("sentence_same", "sentence_same_heading"),
 }
-_COMPARISON = {
-    ("nl", UP): "meer dan",
-    ("nl", DOWN): "minder dan",
-    ("en", UP): "more than",
-    ("en", DOWN): "less than",
-}
+_COMPARISON = {UP: "sentence_more", DOWN: "sentence_less"}
 
 
 def sentence(row: Mapping[Any, Any], lang: str) -> str:
@@ -107,54 +105,39 @@ def sentence(row: Mapping[Any, Any], lang: str) -> str:
     per_day, previous_per_day, and the label/subject fields.
     """
     who = subject(row, lang)
-    nl = lang == "nl"
     # A series with neither year in the data has no decimals; it has no figure either.
     unit = str(row["unit"])
     decimals = 0 if _missing(row["decimals"]) else int(row["decimals"])
     year, value = int(row["year"]), row["value"]
     if _missing(value):
-        missing = (
-            f"voor {year} is geen cijfer beschikbaar."
-            if nl
-            else f"no figure is available for {year}."
-        )
-        return f"{who.text}: {missing}"
+        return f"{who.text}: {text('sentence_no_figure', lang, year=year)}."
     level = _level(value, unit, decimals, lang)
     before, previous = row["previous_year"], row["previous_value"]
     if _missing(before) or _missing(previous):
-        which = "het jaar ervoor" if _missing(before) else str(int(before))
-        if nl:
-            stated = f"{level} in {year}" if who.heading else f"was in {year} {level}"
-            core = f"{stated}; voor {which} is geen cijfer beschikbaar, dus geen verandering."
-        else:
-            which = "the year before" if _missing(before) else which
-            stated = f"{level} in {year}" if who.heading else f"was {level} in {year}"
-            core = f"{stated}; no figure is available for {which}, so no change can be given."
+        which = text("sentence_year_before", lang) if _missing(before) else str(int(before))
+        was = "sentence_was_heading" if who.heading else "sentence_was"
+        stated = text(was, lang, level=level, year=year)
+        core = f"{stated}; {text('sentence_no_previous', lang, which=which)}."
         return _join(who, core) + _daily_tail(row, lang, with_previous=False)
     before = int(before)
     previous_level = _level(previous, unit, decimals, lang)
     direction = UP if value > previous else DOWN if value < previous else SAME
-    verb = _VERB[lang, direction][who.heading].format(year=year)
-    core = f"{verb} {level}" + ("" if nl else f" in {year}")
+    core = text(_VERB[direction][who.heading], lang, level=level, year=year)
     if direction == SAME:
         core += f" ({before}: {previous_level})."
         return _join(who, core) + _daily_tail(row, lang, with_previous=False)
     if unit == PERCENT:
         points = format_number(abs(float(row["change"])), decimals, lang)
-        word = "procentpunt" if nl else "percentage point" + ("" if points == "1" else "s")
-        amount = f"{points} {word}"
+        amount = text("sentence_point" if points == "1" else "sentence_points", lang, points=points)
     elif _missing(row["change_pct"]):
         amount = ""
     else:
         amount = _percent(float(row["change_pct"]), lang)
     if amount:
-        core += f", {amount} {_COMPARISON[lang, direction]} in {before} ({previous_level})."
-    elif nl:
-        core += (
-            f" (in {before}: {previous_level}; een procentuele verandering vanaf 0 bestaat niet)."
-        )
+        compared = text(_COMPARISON[direction], lang, amount=amount, before=before)
+        core += f", {compared} ({previous_level})."
     else:
-        core += f" (in {before}: {previous_level}; there is no percentage change from 0)."
+        core += f" ({text('sentence_from_zero', lang, before=before, previous=previous_level)})."
     return _join(who, core) + _daily_tail(row, lang, with_previous=True)
 
 
@@ -162,16 +145,12 @@ def _daily_tail(row: Mapping[Any, Any], lang: str, with_previous: bool) -> str:
     if str(row["unit"]) not in FLOW_UNITS or _missing(row["per_day"]):
         return ""
     today = _per_day(float(row["per_day"]), lang)
-    nl = lang == "nl"
-    tail = f" Dat is gemiddeld {today} per dag" if nl else f" That is {today} a day on average"
+    tail = " " + text("sentence_per_day", lang, today=today)
     previous = row.get("previous_per_day")
     if with_previous and previous is not None and not _missing(previous):
         before = _per_day(float(previous), lang)
-        tail += (
-            f", tegen {before} per dag in {int(row['previous_year'])}"
-            if nl
-            else f", against {before} a day in {int(row['previous_year'])}"
-        )
+        year = int(row["previous_year"])
+        tail += ", " + text("sentence_per_day_before", lang, before=before, year=year)
     return tail + "."
 
 
