@@ -7,13 +7,14 @@ completion load no more than Typer.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import gc
 import inspect
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -25,59 +26,62 @@ from kanaalstats.domain.choices import DaysBasis, Lang, OutputFormat
 if TYPE_CHECKING:
     from kanaalstats.commands.base import Command
 
-INTERRUPTED = 130  # as ExitCode.INTERRUPTED, without importing errors at start-up
+_debug = False  # --debug, set before any command runs
 
 app = typer.Typer(
     name="kanaalstats",
-    help="Compute, print and check the derived figures of a key-figures table (kerncijfers).\n\n"
-    "Example: kanaalstats growth digitale_aanvragen --from 2018 --to 2019",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
 
-@dataclass
-class _State:
-    debug: bool = False
+def _quiet(*names: str, help: str) -> Any:
+    """An option whose help says what its default is, or that it has none."""
+    return typer.Option(*names, help=help, show_default=False)
 
 
-_state = _State()
+@dataclasses.dataclass(frozen=True)
+class Common:
+    """The options every command has, declared once; a command gets them as one argument."""
 
-# --- options shared by every command (declared once) --------------------------------------------
+    data: Annotated[
+        list[Path] | None,
+        _quiet(
+            "--data",
+            "-d",
+            help="Table file (canonical, published Dutch, or long CSV); repeat for more. "
+            "Default: the built-in Utrecht table plus the figures stated in its text.",
+        ),
+    ] = None
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        OutputFormat.TABLE
+    )
+    lang: Annotated[
+        Lang, typer.Option("--lang", "-l", help="Language of labels, words and numbers.")
+    ] = Lang.NL
+    output: Annotated[
+        Path | None,
+        _quiet("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None
+    units: Annotated[
+        list[str] | None,
+        _quiet(
+            "--unit",
+            help="Set an indicator's unit, e.g. --unit volgers=stock "
+            "(flow, flow_millions, stock, stock_millions, percent, score).",
+        ),
+    ] = None
+    entities: Annotated[
+        list[str] | None,
+        _quiet(
+            "--entity",
+            "-e",
+            help="Only this entity of a panel (repeatable); default: all entities.",
+        ),
+    ] = None
 
-DataOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--data",
-        "-d",
-        help="Table file (canonical, published Dutch, or long CSV); repeat for more. "
-        "Default: the built-in Utrecht table plus the figures stated in its text.",
-        show_default=False,
-    ),
-]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-LangOption = Annotated[
-    Lang, typer.Option("--lang", "-l", help="Language of labels, words and numbers.")
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to this file (atomically) instead of stdout.",
-        show_default=False,
-    ),
-]
-UnitOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--unit",
-        help="Set an indicator's unit, e.g. --unit volgers=stock "
-        "(flow, flow_millions, stock, stock_millions, percent, score).",
-        show_default=False,
-    ),
-]
+
 IndicatorsArgument = Annotated[
     list[str] | None,
     typer.Argument(
@@ -87,89 +91,36 @@ IndicatorsArgument = Annotated[
 DaysOption = Annotated[
     DaysBasis, typer.Option("--days", help="Days in a year: calendar (366 in leap years) or 365.")
 ]
-EntityOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--entity",
-        "-e",
-        help="Only this entity of a panel (repeatable); default: all entities.",
-        show_default=False,
-    ),
-]
-YearOption = Annotated[
-    int | None, typer.Option("--year", "-y", help="Only this year.", show_default=False)
-]
+YearOption = Annotated[int | None, _quiet("--year", "-y", help="Only this year.")]
 
 
-@dataclass(frozen=True)
-class Common:
-    """The options every command shares."""
-
-    data: list[Path] | None
-    fmt: OutputFormat
-    lang: str
-    output: Path | None
-    units: list[str] | None
-    entities: list[str] | None
-
-
-_SHARED = (
-    ("data", DataOption, None),
-    ("fmt", FormatOption, OutputFormat.TABLE),
-    ("lang", LangOption, Lang.NL),
-    ("output", OutputOption, None),
-    ("unit", UnitOption, None),
-    ("entity", EntityOption, None),
-)
-
-
-def shared_options(
+def command(
     default_format: OutputFormat = OutputFormat.TABLE,
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give a command the options every command has, declared once, as one `common` argument.
+    """A command of the app, with the options every command has as one `common` argument.
 
     Typer reads a command's options from its signature; the wrapper's signature is the
     command's own parameters followed by the shared ones.
     """
 
-    def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        own = [
-            p
-            for p in inspect.signature(command, eval_str=True).parameters.values()
-            if p.name != "common"
-        ]
-        shared = [
-            inspect.Parameter(
-                name,
-                inspect.Parameter.KEYWORD_ONLY,
-                annotation=annotation,
-                default=default_format if name == "fmt" else default,
-            )
-            for name, annotation, default in _SHARED
-        ]
+    def decorate(function: Callable[..., None]) -> Callable[..., None]:
+        own = inspect.signature(function, eval_str=True).parameters.values()
+        shared = dict(inspect.signature(Common, eval_str=True).parameters)
+        shared["fmt"] = shared["fmt"].replace(default=default_format)
 
-        @functools.wraps(command)
+        @functools.wraps(function)
         def with_common(**values: Any) -> None:
-            common = Common(
-                data=values.pop("data"),
-                fmt=values.pop("fmt"),
-                lang=str(values.pop("lang")),
-                output=values.pop("output"),
-                units=values.pop("unit"),
-                entities=values.pop("entity"),
-            )
-            command(common, **values)
+            function(Common(**{name: values.pop(name) for name in shared}), **values)
 
-        with_common.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
-        return with_common
+        params = [*(p for p in own if p.name != "common"), *shared.values()]
+        with_common.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        return app.command()(with_common)
 
     return decorate
 
 
 def _run(common: Common, command: Command, **extra: Any) -> None:
     """Hand the request to the app; its exit code is the command's."""
-    import os
-
     from kanaalstats.app import BLOCK_ROWS, Request, run
 
     rows = os.environ.get("KANAALSTATS_BLOCK_ROWS", "")
@@ -182,7 +133,7 @@ def _run(common: Common, command: Command, **extra: Any) -> None:
         units=common.units or (),
         entities=common.entities or (),
         block_rows=int(rows) if rows.isdigit() and int(rows) > 0 else BLOCK_ROWS,
-        debug=_state.debug,
+        debug=_debug,
         **extra,
     )
     code = run(request)
@@ -212,11 +163,11 @@ def main_options(
 
     Example: kanaalstats growth digitale_aanvragen --from 2018 --to 2019
     """
-    _state.debug = debug
+    global _debug
+    _debug = debug
 
 
-@app.command()
-@shared_options()
+@command()
 def table(common: Common, indicators: IndicatorsArgument = None) -> None:
     """The key-figures table as published: indicators × years, units and footnotes.
 
@@ -227,8 +178,7 @@ def table(common: Common, indicators: IndicatorsArgument = None) -> None:
     _run(common, Table(indicators, common.lang))
 
 
-@app.command()
-@shared_options()
+@command()
 def indicators(common: Common) -> None:
     """List the indicators: id, label, unit and the years with a value.
 
@@ -239,17 +189,12 @@ def indicators(common: Common) -> None:
     _run(common, Indicators())
 
 
-@app.command()
-@shared_options()
+@command()
 def growth(
     common: Common,
     indicators: IndicatorsArgument = None,
-    from_year: Annotated[
-        int | None, typer.Option("--from", help="First year (with --to).", show_default=False)
-    ] = None,
-    to_year: Annotated[
-        int | None, typer.Option("--to", help="Last year (with --from).", show_default=False)
-    ] = None,
+    from_year: Annotated[int | None, _quiet("--from", help="First year (with --to).")] = None,
+    to_year: Annotated[int | None, _quiet("--to", help="Last year (with --from).")] = None,
 ) -> None:
     """Change per indicator: absolute, relative (%), percentage points for percentages, CAGR.
 
@@ -262,8 +207,7 @@ def growth(
     _run(common, Growth(indicators, from_year, to_year))
 
 
-@app.command()
-@shared_options()
+@command()
 def daily(
     common: Common,
     indicators: IndicatorsArgument = None,
@@ -279,8 +223,7 @@ def daily(
     _run(common, Daily(indicators, year, days))
 
 
-@app.command()
-@shared_options()
+@command()
 def share(
     common: Common,
     numerator: Annotated[str, typer.Argument(help="Indicator counted as part.")],
@@ -296,16 +239,12 @@ def share(
     _run(common, Share(numerator, denominator, year, common.lang))
 
 
-@app.command()
-@shared_options(default_format=OutputFormat.MARKDOWN)
+@command(default_format=OutputFormat.MARKDOWN)
 def report(
     common: Common,
     indicators: IndicatorsArgument = None,
     year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", "-y", help="Year to summarise (default: the last).", show_default=False
-        ),
+        int | None, _quiet("--year", "-y", help="Year to summarise (default: the last).")
     ] = None,
     days: DaysOption = DaysBasis.CALENDAR,
 ) -> None:
@@ -318,17 +257,14 @@ def report(
     _run(common, Report(indicators, year, days, common.lang))
 
 
-@app.command()
-@shared_options()
+@command()
 def trend(
     common: Common,
     indicators: IndicatorsArgument = None,
     plot: Annotated[
         Path | None,
-        typer.Option(
-            "--plot",
-            help="Also draw a chart to FILE.png or FILE.svg (needs kanaalstats[plot]).",
-            show_default=False,
+        _quiet(
+            "--plot", help="Also draw a chart to FILE.png or FILE.svg (needs kanaalstats[plot])."
         ),
     ] = None,
 ) -> None:
@@ -341,17 +277,13 @@ def trend(
     _run(common, Trend(indicators), plot=plot)
 
 
-@app.command()
-@shared_options()
+@command()
 def check(
     common: Common,
     claims_file: Annotated[
         Path | None,
-        typer.Option(
-            "--claims",
-            "-c",
-            help="Claims file (TOML). Default: the claims of the built-in report.",
-            show_default=False,
+        _quiet(
+            "--claims", "-c", help="Claims file (TOML). Default: the claims of the built-in report."
         ),
     ] = None,
     strict: Annotated[
@@ -383,24 +315,16 @@ def main() -> None:
     except SystemExit as exit:
         code = exit.code
     except KeyboardInterrupt:
+        from kanaalstats.domain.errors import ExitCode
+
         sys.stderr.write("kanaalstats: Afgebroken.\n")
-        code = INTERRUPTED
-    except BrokenPipeError:
-        _silence_stdout()
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:  # the reader went away (`| head -1`)
         code = 0
-    try:
+    with contextlib.suppress(BrokenPipeError):  # and os._exit flushes nothing after this
         sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
     if isinstance(code, str):
         sys.stderr.write(code + "\n")
         code = 1
     sys.stderr.flush()
     os._exit(code or 0)
-
-
-def _silence_stdout() -> None:
-    # The reader went away (`| head -1`): point stdout at /dev/null so the final flush at exit
-    # cannot raise again.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())

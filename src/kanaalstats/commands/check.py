@@ -8,11 +8,10 @@ wording allows. Each kind is a fixed formula here: nothing in a claims file is e
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kanaalstats.commands.base import Command
 from kanaalstats.domain.dataset import Dataset
@@ -22,12 +21,9 @@ from kanaalstats.domain.message import Message
 from kanaalstats.domain.result import Column, Ending, Kind, Result
 from kanaalstats.domain.units import PERCENT, days_in_year
 from kanaalstats.domain.units import scale as unit_scale
-from kanaalstats.load.claims import DEFAULT_TOLERANCE, Claim, load_claims
+from kanaalstats.load.claims import DEFAULT_TOLERANCE, Claim, Wording, load_claims
 from kanaalstats.text.catalogue import text
 from kanaalstats.text.numbers import PERCENTAGE_POINTS, format_in_unit, format_percent
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 class Verdict(StrEnum):
@@ -66,10 +62,18 @@ class CheckClaims(Command):
         self.claims = load_claims(self.claims_file, data)
 
     def block(self, data: Dataset) -> Result:
+        """The verdict per claim, with the stated figure, the computed one and its possible
+        range; the summary is a note, and whether the check failed the exit code."""
+        import pandas as pd
+
         checks = [verify(claim, data) for claim in self.claims]
-        result, summary, self.failed = _verdicts(checks, data, self.strict, self.lang)
-        self.notes.append(summary)
-        return result
+        counts = {verdict.value: sum(c.verdict is verdict for c in checks) for verdict in Verdict}
+        tolerance = round(DEFAULT_TOLERANCE * 100)
+        summary = {"total": len(checks), **counts, "tolerance": tolerance}
+        self.notes.append(Message("check_summary", summary))
+        failing = {Verdict.INCONSISTENT} | ({Verdict.NOT_VERIFIABLE} if self.strict else set())
+        self.failed = any(check.verdict in failing for check in checks)
+        return Result(pd.DataFrame([_row(check, data, self.lang) for check in checks]), _COLUMNS)
 
     def finish(self) -> Ending:
         return Ending(notes=self.notes, exit_code=1 if self.failed else 0)
@@ -146,36 +150,58 @@ def verify(claim: Claim, dataset: Dataset) -> Check:
     return Check(claim, verdict, computed, possible)
 
 
-def checks_frame(checks: list[Check], dataset: Dataset) -> pd.DataFrame:
-    """One row per claim: what it computes, the stated and computed figures and the verdict."""
-    import pandas as pd
+def _row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
+    """One claim's row: what it computes, the stated and computed figures and the verdict,
+    for machines as numbers and for people as text."""
+    claim, computed = check.claim, check.computed_range
+    stated = claim.stated_range()
+    unit = _display_unit(claim, dataset)
+    exact = claim.wording is Wording.EXACT
+    # An approximate figure ("bijna een miljoen") has no decimals of its own to follow.
+    stated_digits = claim.decimals if exact else 1
+    computed_digits = stated_digits + (0 if claim.kind == "value" else 1)
 
-    rows = []
-    for check in checks:
-        claim = check.claim
-        stated = claim.stated_range()
-        rows.append(
-            {
-                "id": claim.id,
-                "kind": claim.kind,
-                "inputs": _describe_inputs(claim),
-                "quote": claim.quote,
-                "stated": claim.stated,
-                "wording": claim.wording.value,
-                "stated_low": stated.low,
-                "stated_high": stated.high,
-                "computed": check.computed,
-                "computed_low": check.computed_range.low if check.computed_range else None,
-                "computed_high": check.computed_range.high if check.computed_range else None,
-                "verdict": check.verdict.value,
-                "reason": check.reason or None,
-                "unverifiable": claim.unverifiable or None,
-                "days_basis": claim.days.value if claim.kind.startswith("per_day") else None,
-                "unit": _display_unit(claim, dataset),
-                "decimals": claim.decimals,
-            }
-        )
-    return pd.DataFrame(rows)
+    def figure(value: float | None, decimals: int) -> str:
+        return _claim_figure(value, claim.kind, unit, decimals, lang)
+
+    notes = []
+    if claim.unverifiable:
+        notes.append(claim.unverifiable)
+    elif check.reason:
+        notes.append(text(check.reason, lang))
+    if not exact:
+        low, high = (figure(bound, stated_digits + 1) for bound in (stated.low, stated.high))
+        notes.append(text("stated_means", lang, low=low, high=high))
+    per_day = claim.kind.startswith("per_day")
+    if per_day:
+        notes.append(text(f"days_{claim.days.value}", lang))
+    word = "" if exact else text(f"wording_{claim.wording.value}", lang) + " "
+    bounds = (computed.low, computed.high) if computed else ()
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "inputs": _describe_inputs(claim),
+        "quote": claim.quote,
+        "stated": claim.stated,
+        "wording": claim.wording.value,
+        "stated_low": stated.low,
+        "stated_high": stated.high,
+        "computed": check.computed,
+        "computed_low": computed.low if computed else None,
+        "computed_high": computed.high if computed else None,
+        "verdict": check.verdict.value,
+        "reason": check.reason or None,
+        "unverifiable": claim.unverifiable or None,
+        "days_basis": claim.days.value if per_day else None,
+        "unit": unit,
+        "decimals": claim.decimals,
+        "stated_text": word + figure(claim.stated, claim.decimals),
+        "computed_text": figure(check.computed, computed_digits),
+        "range_text": " – ".join(figure(bound, computed_digits + 1) for bound in bounds),
+        "verdict_text": text(f"verdict_{check.verdict.value}", lang),
+        "kind_text": text(f"kind_{claim.kind}", lang),
+        "explanation": "; ".join(notes),
+    }
 
 
 def _describe_inputs(claim: Claim) -> str:
@@ -196,14 +222,8 @@ def _display_unit(claim: Claim, dataset: Dataset) -> str:
     return dataset.unit(claim.inputs["indicator"])
 
 
-def _present(value: Any) -> bool:
-    """False for None and NaN (pandas 3 stores a missing string as NaN)."""
-    return value is not None and value == value
-
-
-def _claim_figure(value: float | None, row: Mapping[Any, Any], decimals: int, lang: str) -> str:
+def _claim_figure(value: float | None, kind: str, unit: str, decimals: int, lang: str) -> str:
     """A stated or computed figure of a claim, in the form its kind is reported in."""
-    kind = row["kind"]
     if kind in ("growth", "cagr"):
         return format_percent(value, decimals, lang, signed=True)
     if kind == "share":
@@ -211,90 +231,30 @@ def _claim_figure(value: float | None, row: Mapping[Any, Any], decimals: int, la
     if kind == "pp_change":
         return format_in_unit(value, PERCENTAGE_POINTS, decimals, lang, change=True)
     signed = kind in ("change", "per_day_change")
-    return format_in_unit(value, row["unit"], decimals, lang, change=signed)
+    return format_in_unit(value, unit, decimals, lang, change=signed)
 
 
-def _verdicts(
-    checks: list[Check], data: Dataset, strict: bool, lang: str
-) -> tuple[Result, Message, bool]:
-    """The verdict per claim, with the stated figure, the computed one and its possible range;
-    the summary, and whether the check failed."""
-    frame = checks_frame(checks, data)
-
-    stated_text, computed_text, range_text, explanation = [], [], [], []
-    for row in frame.to_dict(orient="records"):
-        exact = row["wording"] == "exact"
-        # An approximate figure ("bijna een miljoen") has no decimals of its own to follow.
-        stated_digits = int(row["decimals"]) if exact else 1
-        computed_digits = stated_digits + (0 if row["kind"] == "value" else 1)
-        word = "" if exact else text(f"wording_{row['wording']}", lang) + " "
-        stated_text.append(word + _claim_figure(row["stated"], row, int(row["decimals"]), lang))
-        computed_text.append(_claim_figure(row["computed"], row, computed_digits, lang))
-        low, high = row["computed_low"], row["computed_high"]
-        range_text.append(
-            f"{_claim_figure(low, row, computed_digits + 1, lang)} – "
-            f"{_claim_figure(high, row, computed_digits + 1, lang)}"
-            if _present(low)
-            else ""
-        )
-        notes = []
-        if _present(row["unverifiable"]):
-            notes.append(str(row["unverifiable"]))
-        elif _present(row["reason"]):
-            notes.append(text(row["reason"], lang))
-        if not exact:
-            allowed = (
-                _claim_figure(row[f"stated_{side}"], row, stated_digits + 1, lang)
-                for side in ("low", "high")
-            )
-            notes.append(text("stated_means", lang, low=next(allowed), high=next(allowed)))
-        if _present(row["days_basis"]):
-            notes.append(text(f"days_{row['days_basis']}", lang))
-        explanation.append("; ".join(notes))
-    frame = frame.assign(
-        stated_text=stated_text,
-        computed_text=computed_text,
-        range_text=range_text,
-        verdict_text=[text(f"verdict_{v}", lang) for v in frame["verdict"]],
-        kind_text=[text(f"kind_{k}", lang) for k in frame["kind"]],
-        explanation=explanation,
-    )
-    counts = frame["verdict"].value_counts()
-    summary = Message(
-        "check_summary",
-        {
-            "total": len(frame),
-            "consistent": int(counts.get(Verdict.CONSISTENT, 0)),
-            "inconsistent": int(counts.get(Verdict.INCONSISTENT, 0)),
-            "not_verifiable": int(counts.get(Verdict.NOT_VERIFIABLE, 0)),
-            "tolerance": round(DEFAULT_TOLERANCE * 100),
-        },
-    )
-    failing = {Verdict.INCONSISTENT} | ({Verdict.NOT_VERIFIABLE} if strict else set())
-    failed = bool(frame["verdict"].isin([str(v) for v in failing]).any())
-    human = {"human": True, "machine": False}
-    machine = {"human": False, "machine": True}
-    columns = [
-        Column("id", "col_claim", Kind.TEXT),
-        Column("kind", "col_kind", Kind.TEXT, **machine),
-        Column("kind_text", "col_kind", Kind.TEXT, **human),
-        Column("inputs", "col_inputs", Kind.TEXT),
-        Column("quote", "col_claim", Kind.TEXT, **machine),
-        Column("stated", "col_stated", Kind.NUMBER, **machine),
-        Column("wording", "col_stated", Kind.TEXT, **machine),
-        Column("stated_low", "col_range", Kind.NUMBER, **machine),
-        Column("stated_high", "col_range", Kind.NUMBER, **machine),
-        Column("stated_text", "col_stated", Kind.TEXT, **human),
-        Column("computed", "col_computed", Kind.NUMBER, **machine),
-        Column("computed_low", "col_range", Kind.NUMBER, **machine),
-        Column("computed_high", "col_range", Kind.NUMBER, **machine),
-        Column("computed_text", "col_computed", Kind.TEXT, **human),
-        Column("range_text", "col_range", Kind.TEXT, **human),
-        Column("verdict", "col_verdict", Kind.TEXT, **machine),
-        Column("verdict_text", "col_verdict", Kind.TEXT, **human),
-        Column("reason", "col_reason", Kind.TEXT, **machine),
-        Column("unverifiable", "col_reason", Kind.TEXT, **machine),
-        Column("days_basis", "col_reason", Kind.TEXT, **machine),
-        Column("explanation", "col_reason", Kind.TEXT, **human),
-    ]
-    return Result(frame, columns), summary, failed
+# Machines get the figures, people the same as text; `human`/`machine` say who sees a column.
+_COLUMNS = [
+    Column("id", "col_claim", Kind.TEXT),
+    Column("kind", "col_kind", Kind.TEXT, human=False),
+    Column("kind_text", "col_kind", Kind.TEXT, machine=False),
+    Column("inputs", "col_inputs", Kind.TEXT),
+    Column("quote", "col_claim", Kind.TEXT, human=False),
+    Column("stated", "col_stated", Kind.NUMBER, human=False),
+    Column("wording", "col_stated", Kind.TEXT, human=False),
+    Column("stated_low", "col_range", Kind.NUMBER, human=False),
+    Column("stated_high", "col_range", Kind.NUMBER, human=False),
+    Column("stated_text", "col_stated", Kind.TEXT, machine=False),
+    Column("computed", "col_computed", Kind.NUMBER, human=False),
+    Column("computed_low", "col_range", Kind.NUMBER, human=False),
+    Column("computed_high", "col_range", Kind.NUMBER, human=False),
+    Column("computed_text", "col_computed", Kind.TEXT, machine=False),
+    Column("range_text", "col_range", Kind.TEXT, machine=False),
+    Column("verdict", "col_verdict", Kind.TEXT, human=False),
+    Column("verdict_text", "col_verdict", Kind.TEXT, machine=False),
+    Column("reason", "col_reason", Kind.TEXT, human=False),
+    Column("unverifiable", "col_reason", Kind.TEXT, human=False),
+    Column("days_basis", "col_reason", Kind.TEXT, human=False),
+    Column("explanation", "col_reason", Kind.TEXT, machine=False),
+]

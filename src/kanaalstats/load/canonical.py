@@ -29,7 +29,7 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
     year_columns = {i: int(h) for i, h in enumerate(header) if YEAR.fullmatch(h)}
     known = {"id", *METADATA_COLUMNS}
     part = Part()
-    check_unique_years(source.name, rows[0].line, header, year_columns)
+    check_unique_years(source.name, rows[0].line, year_columns.values())
     for i, name in enumerate(header):
         if i not in year_columns and name not in known:
             part.warnings.append(
@@ -39,11 +39,9 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
         raise DataError("no_year_columns", path=source.name, line=rows[0].line)
     seen: dict[str, int] = {}
     for row in rows[1:]:
-        check_width(source.name, row, len(header))
-        record = {
-            name: row.cells[i].strip() if i < len(row.cells) else ""
-            for i, name in enumerate(header)
-        }
+        check_width(source.name, row, len(header), len(header))
+        cells = [*row.cells, *[""] * (len(header) - len(row.cells))]
+        record = {name: cell.strip() for name, cell in zip(header, cells, strict=False)}
         indicator = record["id"]
         if not ID.fullmatch(indicator):
             raise DataError("bad_id", path=source.name, line=row.line, value=indicator)
@@ -59,7 +57,7 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
             Indicator(id=indicator, line=row.line, origin=source.name, **metadata)
         )
         for i, year in year_columns.items():
-            text = row.cells[i] if i < len(row.cells) else ""
+            text = cells[i]
             try:
                 cell = parse_machine_number(text)
             except NumberFormatError as error:

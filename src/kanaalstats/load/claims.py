@@ -7,6 +7,7 @@ it is worded. Nothing in the file is evaluated: each kind is a fixed formula in
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
 import tomllib
@@ -81,20 +82,12 @@ class Claim:
         """The figures the statement allows, given its rounding or its approximate wording."""
         if self.wording is Wording.EXACT:
             return Interval.around(self.stated, self.decimals)
-        size = abs(self.stated)
-        sign = 1.0 if self.stated >= 0 else -1.0
-        if self.wording is Wording.ALMOST:
-            low, high = size * (1 - self.tolerance), size
-        elif self.wording is Wording.OVER:
-            low, high = size, size * (1 + self.tolerance)
-        else:
-            low, high = size * (1 - self.tolerance), size * (1 + self.tolerance)
-        bounds = sorted((sign * low, sign * high))
-        return Interval(bounds[0], bounds[1])
-
-
-def builtin_claims_path() -> Path:
-    return Path(str(resources.files("kanaalstats") / "data" / "claims.toml"))
+        t = self.tolerance
+        # The figure may lie this far below and above the stated one, as fractions of its size.
+        below, above = {Wording.ALMOST: (t, 0.0), Wording.OVER: (0.0, t)}.get(self.wording, (t, t))
+        sign, size = (1.0 if self.stated >= 0 else -1.0), abs(self.stated)
+        low, high = sorted(sign * (size * (1 + f)) for f in (-below, above))
+        return Interval(low, high)
 
 
 # --- reading and validating the file --------------------------------------------------------
@@ -102,7 +95,7 @@ def builtin_claims_path() -> Path:
 
 def load_claims(path: Path | None, dataset: Dataset) -> list[Claim]:
     """Read a claims file and check every field against the kinds and the data."""
-    chosen = path or builtin_claims_path()
+    chosen = path or Path(str(resources.files("kanaalstats") / "data" / "claims.toml"))
     name = str(path) if path else chosen.name
     try:
         raw = chosen.read_bytes()
@@ -160,7 +153,9 @@ def _read_claim(
             raise fail("claim_missing_field", field)
     stated, decimals = _stated(entry["stated"], fail)
     if "decimals" in entry:
-        decimals = _whole(entry["decimals"], "decimals", fail)
+        decimals = entry["decimals"]
+        if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+            raise fail("claim_bad_number", "decimals", value=decimals)
     wording = _wording(entry.get("wording", defaults.get("wording", "exact")), fail)
     tolerance = entry.get("tolerance", defaults.get("tolerance", DEFAULT_TOLERANCE))
     if (
@@ -192,29 +187,17 @@ def _read_claim(
 
 def _stated(value: Any, fail: Callable[..., DataError]) -> tuple[float, int]:
     """The stated figure and its decimals: a TOML number, or text as the report writes it."""
-    if isinstance(value, bool):
-        raise fail("claim_bad_stated", "stated", value=value)
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         return float(value), 0
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise fail("claim_bad_stated", "stated", value=value)
+    if isinstance(value, float) and math.isfinite(value):
         text = repr(value)
         return value, len(text.split(".")[1]) if "." in text and "e" not in text else 0
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(NumberFormatError):
             cells, _ = parse_published_row([value])
-        except NumberFormatError:
-            raise fail("claim_bad_stated", "stated", value=value) from None
-        if cells[0].value is not None:
-            return cells[0].value, cells[0].decimals
+            if cells[0].value is not None:
+                return cells[0].value, cells[0].decimals
     raise fail("claim_bad_stated", "stated", value=value)
-
-
-def _whole(value: Any, field: str, fail: Callable[..., DataError]) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise fail("claim_bad_number", field, value=value)
-    return value
 
 
 def _wording(value: Any, fail: Callable[..., DataError]) -> Wording:
@@ -235,12 +218,8 @@ def _check_inputs(
     for field in _INDICATOR_FIELDS:
         if field in inputs and inputs[field] not in ids:
             close = difflib.get_close_matches(str(inputs[field]), ids, n=3, cutoff=0.4)
-            raise fail(
-                "claim_unknown_indicator",
-                field,
-                value=inputs[field],
-                choices=", ".join(close or ids),
-            )
+            choices = ", ".join(close or ids)
+            raise fail("claim_unknown_indicator", field, value=inputs[field], choices=choices)
     years = dataset.years
     for field in _YEAR_FIELDS:
         if field in inputs:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -57,19 +58,18 @@ class Part:
     frame: pd.DataFrame | None = None  # the long form's values, already tidy
 
 
-def check_unique_years(
-    name: str, line: int, header: list[str], year_columns: dict[int, int]
-) -> None:
+def check_unique_years(name: str, line: int, years: Iterable[int]) -> None:
     seen: set[int] = set()
-    for year in year_columns.values():
+    for year in years:
         if year in seen:
             raise DataError("duplicate_year", path=name, line=line, year=year)
         seen.add(year)
 
 
-def check_width(name: str, row: Row, width: int) -> None:
-    if len(row.cells) > width and any(cell.strip() for cell in row.cells[width:]):
-        raise DataError("row_too_long", path=name, line=row.line, cells=len(row.cells), years=width)
+def check_width(name: str, row: Row, width: int, years: int) -> None:
+    """Refuse a row with text beyond the header's `width` cells."""
+    if any(cell.strip() for cell in row.cells[width:]):
+        raise DataError("row_too_long", path=name, line=row.line, cells=len(row.cells), years=years)
 
 
 def cell_error(name: str, line: int, year: int, text: str, error: NumberFormatError) -> DataError:
@@ -79,8 +79,7 @@ def cell_error(name: str, line: int, year: int, text: str, error: NumberFormatEr
 def slug(label: str) -> str:
     """A stable id from a label: ASCII, lower case, words joined by `_` (`%` becomes `pct`)."""
     ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "_", ascii_label.lower().replace("%", " pct ")).strip("_")
-    return words
+    return re.sub(r"[^a-z0-9]+", "_", ascii_label.lower().replace("%", " pct ")).strip("_")
 
 
 def remember_indicator(seen: dict[str, int], indicator: str, path: str, line: int) -> None:

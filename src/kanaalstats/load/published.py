@@ -5,18 +5,18 @@ markers and their footnotes, and a `Bron:` line are understood."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
 from kanaalstats.domain.units import infer_unit, strip_unit_words
-from kanaalstats.load.numbers import Cell, NumberFormatError, parse_published_row
+from kanaalstats.load.numbers import NumberFormatError, parse_published_row
 from kanaalstats.load.parts import (
     YEAR,
     Indicator,
     Part,
     cell_error,
     check_unique_years,
+    check_width,
     remember_indicator,
     slug,
 )
@@ -47,11 +47,7 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
     for row in body:
         label = row.cells[0].strip()
         texts = row.cells[1 : 1 + width]
-        extra = row.cells[1 + width :]
-        if any(cell.strip() for cell in extra):
-            raise DataError(
-                "row_too_long", path=source.name, line=row.line, cells=len(row.cells), years=width
-            )
+        check_width(source.name, row, 1 + width, width)
         if not any(cell.strip() for cell in texts):
             # A label without values: a footnote, the source line, or a section heading.
             if note := _FOOTNOTE_ROW.match(label):
@@ -106,7 +102,8 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
                 section=section,
             )
         )
-        part.values.extend(_value_rows(indicator, years, cells))
+        values = zip(years, cells, strict=True)
+        part.values.extend((indicator, year, cell.value, cell.decimals) for year, cell in values)
     for entry in part.indicators:
         entry.footnote = footnotes.get(marks[entry.id], "")
         entry.source = source_note
@@ -128,14 +125,7 @@ def _published_years(name: str, header: Row, body: list[Row]) -> list[int]:
                 "header_not_year", path=name, line=header.line, column=position, value=cell
             )
         years.append(int(cell))
-    check_unique_years(name, header.line, [str(y) for y in years], dict(enumerate(years)))
+    check_unique_years(name, header.line, years)
     if not years:
         raise DataError("no_year_columns", path=name, line=header.line)
     return years
-
-
-def _value_rows(
-    indicator: str, years: list[int], cells: list[Cell]
-) -> Iterable[tuple[str, int, float | None, int]]:
-    for year, cell in zip(years, cells, strict=True):
-        yield indicator, year, cell.value, cell.decimals

@@ -36,18 +36,6 @@ class Row:
 _stdin_bytes: list[bytes] = []  # standard input can be read once; peeking must not lose it
 
 
-def _read_bytes(path: Path, limit: int | None) -> bytes:
-    if str(path) == STDIN:
-        # `-` is standard input, so a table can be piped in: `... | kanaalstats table -d -`.
-        if not _stdin_bytes:
-            _stdin_bytes.append(sys.stdin.buffer.read())
-        return _stdin_bytes[0]
-    if limit is None:
-        return path.read_bytes()
-    with path.open("rb") as handle:
-        return handle.read(limit)
-
-
 def peek_source(path: Path, name: str, size: int = 65_536) -> SourceText:
     """The first lines of a file, decoded and checked like the whole, to tell its form."""
     raw = _guarded_read(path, name, size)
@@ -56,16 +44,21 @@ def peek_source(path: Path, name: str, size: int = 65_536) -> SourceText:
     return SourceText(name, *decode(raw, name))
 
 
-def read_source(path: Path, name: str | None = None) -> SourceText:
+def read_source(path: Path, name: str) -> SourceText:
     """Read and decode a table file; refuse directories, binaries, workbooks and web pages."""
-    shown = name or str(path)
-    raw = _guarded_read(path, shown, None)
-    return SourceText(shown, *decode(raw, shown))
+    return SourceText(name, *decode(_guarded_read(path, name, None), name))
 
 
 def _guarded_read(path: Path, shown: str, limit: int | None) -> bytes:
+    """The file's bytes, all or the first `limit`; what cannot be read is refused."""
     try:
-        return _read_bytes(path, limit)
+        if str(path) == STDIN:
+            # `-` is standard input, so a table can be piped in: `... | kanaalstats table -d -`.
+            if not _stdin_bytes:
+                _stdin_bytes.append(sys.stdin.buffer.read())
+            return _stdin_bytes[0]
+        with path.open("rb") as handle:
+            return handle.read(limit)
     except FileNotFoundError:
         raise InputFileError("file_not_found", path=shown) from None
     except IsADirectoryError:
