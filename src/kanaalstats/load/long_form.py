@@ -66,7 +66,9 @@ def read_long_csv(
         raise _first_bad_cell(source, name, delimiter, error) from None
     except OSError as error:
         raise InputFileError("file_not_readable", path=name, reason=str(error)) from None
-    frame: pd.DataFrame = table.to_pandas()
+    # One chunk a column, and one pandas block a column, convert far faster than the
+    # reader's hundreds of chunks (README, "Performance").
+    frame: pd.DataFrame = table.combine_chunks().to_pandas(split_blocks=True, self_destruct=True)
     del table
     return checked(frame, name)
 
