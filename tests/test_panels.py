@@ -314,3 +314,20 @@ def test_machine_writers_write_what_pythons_csv_and_json_write(
         ]
         head = '{\n  "command": "growth",\n  "rows": [\n    '
         assert written == head + ",\n    ".join(rows) + '\n  ],\n  "notes": []\n}\n'
+
+
+def test_a_panels_refusal_names_the_entity_after_the_line(tmp_path: Path) -> None:
+    # Utrecht's mails 2019 stand on lines 3 and 4 (the header is line 1)
+    content = (
+        "entity,indicator,year,value\nAmersfoort,mails,2019,1\nUtrecht,mails,2019,2\n"
+        "Utrecht,mails,2019,3\n"
+    )
+    path = str(write(tmp_path, "dup.csv", content))
+    dutch = run("growth", "--data", path)
+    assert dutch.exit_code == ExitCode.INVALID_DATA
+    assert "dup.csv, regel 4 (gebied Utrecht): mails 2019 staat er al (regel 3)" in dutch.stderr
+    english = run("growth", "--data", path, "--lang", "en")
+    assert "dup.csv, line 4 (entity Utrecht): mails 2019 already appears" in english.stderr
+    # A table of one area has no entity to name
+    single = str(write(tmp_path, "one.csv", "indicator,year,value\nx,2019,1\nx,2019,2\n"))
+    assert "one.csv, regel 3: x 2019" in run("growth", "--data", single).stderr
