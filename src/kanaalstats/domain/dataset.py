@@ -83,6 +83,12 @@ class Dataset:
 def label_in(frame: pd.DataFrame, lang: str) -> pd.Series[Any]:
     """The `label_nl`/`label_en` columns of a frame as one label per row in `lang`: English
     where asked for and present, Dutch otherwise (missing texts are empty)."""
+    import pandas as pd
+
+    if (lang != "en" or "label_en" not in frame) and isinstance(
+        frame["label_nl"].dtype, pd.CategoricalDtype
+    ):
+        return frame["label_nl"]  # a result's labels: one per indicator, none missing
     dutch = frame["label_nl"].astype(object).fillna("").astype(str)
     if lang != "en" or "label_en" not in frame:
         return dutch

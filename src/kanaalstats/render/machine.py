@@ -97,7 +97,7 @@ def distinct_texts(column: pd.Series[Any]) -> tuple[list[str], np.ndarray[Any, A
         column = column.astype("category")
     codes = column.cat.codes.to_numpy()
     categories = column.cat.categories
-    used = np.unique(codes[codes >= 0])
+    used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(categories)))
     if len(used) == len(categories):
         return categories.astype(str).tolist(), codes
     renumbered = np.full(len(categories) + 1, -1, dtype=np.int64)
