@@ -45,6 +45,8 @@ class Report(Command):
         return Outline(self.name, self.title, meta)
 
     def block(self, data: Dataset) -> Result:
+        import pandas as pd
+
         frame = year_on_year(data, self.indicators, self.summarised, self.basis)
         meta = data.indicators.loc[list(frame["indicator"])]
         frame = frame.assign(
@@ -53,9 +55,15 @@ class Report(Command):
             subject_nl=meta["subject_nl"].tolist(),
             subject_en=meta["subject_en"].tolist(),
         )
-        frame["sentence"] = [sentence(row, self.lang) for row in frame.to_dict(orient="records")]
+        sentences = [sentence(row, self.lang) for row in frame.to_dict(orient="records")]
         if data.has_entities:
-            frame["sentence"] = frame["entity"].astype(str) + " – " + frame["sentence"]
+            # An unnamed entity (the municipality as a whole) gets no "name – " in front.
+            entities = frame["entity"].astype(str).tolist()
+            sentences = [
+                f"{entity} – {said}" if entity else said
+                for entity, said in zip(entities, sentences, strict=True)
+            ]
+        frame["sentence"] = pd.Series(sentences, index=frame.index, dtype=object)
         columns = [
             *series_columns(data, unit_shown=True),
             Column("year", "col_year", Kind.INT),
