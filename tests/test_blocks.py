@@ -34,7 +34,9 @@ COMMANDS: dict[str, Callable[[str], Command]] = {
     "growth_span": lambda lang: Growth(["a", "c"], 2015, 2019),
     "daily": lambda lang: Daily(None, None, DaysBasis.CALENDAR),
     "share": lambda lang: Share("a", "d", None, lang),
+    "share_year": lambda lang: Share("a", "d", 2019, lang),
     "report": lambda lang: Report(None, 2018, DaysBasis.FIXED_365, lang),
+    "report_one": lambda lang: Report(["b"], None, DaysBasis.CALENDAR, lang),
     "trend": lambda lang: Trend(None),
 }
 
@@ -52,6 +54,8 @@ def panels(draw: st.DrawFn) -> str:
     lines = ["entity,indicator,year,value,unit"]
     for entity in draw(st.lists(st.sampled_from("PQRSTUVW"), min_size=1, max_size=6, unique=True)):
         for indicator, unit in INDICATORS:
+            if indicator != "a" and draw(st.integers(0, 4)) == 0:
+                continue  # an entity without this indicator: some blocks lack it
             for year in YEARS:
                 if year > YEARS[0] and draw(st.integers(0, 5)) == 0:
                     continue  # no row at all for this year
@@ -112,3 +116,41 @@ def test_a_panel_is_cut_between_entities() -> None:
         ["R"],
     ]
     assert [len(b.values) for b in blocks(dataset, 100)] == [6]
+
+
+def _in_blocks_of_one_row(tmp_path: Path, text: str, make: Callable[[str], Command]) -> bytes:
+    path = tmp_path / "p.csv"
+    path.write_text("entity,indicator,year,value,unit\n" + text, encoding="utf-8")
+    data = load([path])
+    whole = _output(make("nl"), data, OutputFormat.CSV, "nl", 10**9)
+    assert _output(make("nl"), data, OutputFormat.CSV, "nl", 1) == whole
+    return whole
+
+
+def test_a_block_without_the_chosen_indicator_writes_nothing(tmp_path: Path) -> None:
+    # B's block has no row of x: A's one sentence only (x 1 → 2: +100%)
+    written = _in_blocks_of_one_row(
+        tmp_path,
+        "A,x,2018,1,flow\nA,x,2019,2,flow\nB,y,2019,3,flow\n",
+        lambda lang: Report(["x"], None, DaysBasis.CALENDAR, lang),
+    )
+    assert written.count(b"\r\n") == 2  # header and A's row
+    assert b"100% meer" in written
+
+
+def test_a_share_in_blocks_names_each_zero_denominator_once(tmp_path: Path) -> None:
+    # Only A has both; its denominator is 0, so no share is defined anywhere (exit 5),
+    # however many blocks B and C fill.
+    written = _in_blocks_of_one_row(
+        tmp_path,
+        "A,mails,2019,10,flow\nA,visits,2019,0,flow\nB,other,2019,5,flow\nC,other,2019,5,flow\n",
+        lambda lang: Share("mails", "visits", 2019, lang),
+    )
+    assert written.startswith(b"5: ")
+    # A year in which neither has a figure: one row saying so, not one per block
+    quiet = _in_blocks_of_one_row(
+        tmp_path,
+        "A,mails,2019,10,flow\nA,visits,2019,4,flow\nB,other,2018,5,flow\n",
+        lambda lang: Share("mails", "visits", 2018, lang),
+    )
+    assert quiet.split(b"\r\n")[1:] == [b",2018,mails,visits,,,,missing_value", b""]

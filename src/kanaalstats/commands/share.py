@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kanaalstats.commands.base import Command, entity_columns, note_column
 from kanaalstats.commands.growth import NOTE_MISSING, NOTE_ZERO_BASE
 from kanaalstats.domain.dataset import Dataset
@@ -11,6 +13,9 @@ from kanaalstats.domain.result import Column, Ending, Kind, Result
 from kanaalstats.domain.selection import check_year, resolve_indicator
 from kanaalstats.domain.units import COUNT_UNITS
 from kanaalstats.domain.units import scale as unit_scale
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _LISTED = 5  # places named in the note on a denominator of 0
 
@@ -25,7 +30,7 @@ class Share(Command):
         self.year = year
         self.lang = lang
         self.numerator = self.denominator = ""
-        self.rows = 0
+        self.nothing_in_year = self.said_nothing = False
         self.zero_base: list[str] = []  # entity and year of each row whose denominator is 0
 
     def prepare(self, data: Dataset) -> None:
@@ -35,19 +40,40 @@ class Share(Command):
         for indicator in (self.numerator, self.denominator):
             if data.unit(indicator) not in COUNT_UNITS:
                 raise UsageError("share_needs_counts", id=indicator, unit=data.unit(indicator))
+        # Decided on the whole data, before any block is written: whether the year has no
+        # figure at all (one row saying so), and whether no share is defined anywhere (exit 5).
+        pairs = self._pairs(data)
+        self.nothing_in_year = self.year is not None and pairs.empty
+        rows = max(len(pairs), 1 if self.nothing_in_year else 0)
+        zero = pairs["value_d"].to_numpy(dtype="float64") == 0
+        where = pairs.loc[zero, ["entity", "year"]].astype(str).agg(" ".join, axis=1)
+        self.zero_base = where.str.strip().tolist() if zero.any() else []
+        if self.zero_base and len(self.zero_base) == rows:
+            raise UndefinedError(
+                "share_zero_denominator", id=self.denominator, years=self._listed()
+            )
 
-    def block(self, data: Dataset) -> Result:
-        import numpy as np
-        import pandas as pd
-
+    def _pairs(self, data: Dataset) -> pd.DataFrame:
+        """Numerator and denominator side by side per entity and year (outer join)."""
         values = data.values
         if self.year is not None:
             values = values[values["year"] == self.year]
         wanted = ["entity", "year", "value"]
         part = values.loc[values["indicator"] == self.numerator, wanted]
         whole = values.loc[values["indicator"] == self.denominator, wanted]
-        frame = part.merge(whole, on=["entity", "year"], how="outer", suffixes=("_n", "_d"))
-        if self.year is not None and frame.empty:
+        return part.merge(whole, on=["entity", "year"], how="outer", suffixes=("_n", "_d"))
+
+    def _listed(self) -> str:
+        listed = ", ".join(self.zero_base[:_LISTED])
+        return listed + (" …" if len(self.zero_base) > _LISTED else "")
+
+    def block(self, data: Dataset) -> Result:
+        import numpy as np
+        import pandas as pd
+
+        frame = self._pairs(data)
+        if self.nothing_in_year and not self.said_nothing:
+            self.said_nothing = True  # in the first block only
             frame = pd.DataFrame(
                 {"entity": [""], "year": [self.year], "value_n": [np.nan], "value_d": [np.nan]}
             )
@@ -58,10 +84,6 @@ class Share(Command):
             den = den * unit_scale(data.unit(self.denominator))
             pct = np.where(den != 0, num / den * 100.0, np.nan)
         zero = den == 0
-        self.rows += len(frame)
-        if zero.any():
-            where = frame.loc[zero, ["entity", "year"]].astype(str).agg(" ".join, axis=1)
-            self.zero_base.extend(where.str.strip())
         codes = np.where(zero, 1, np.where(np.isnan(pct), 0, -1)).astype("int8")
         result = pd.DataFrame(
             {
@@ -95,11 +117,8 @@ class Share(Command):
         return Result(result, columns)
 
     def finish(self) -> Ending:
-        """A note on the years whose denominator is 0; an error when every year's is."""
+        """A note on the years whose denominator is 0."""
         if not self.zero_base:
             return Ending()
-        listed = ", ".join(self.zero_base[:_LISTED])
-        listed += " …" if len(self.zero_base) > _LISTED else ""
-        if len(self.zero_base) == self.rows:
-            raise UndefinedError("share_zero_denominator", id=self.denominator, years=listed)
+        listed = self._listed()
         return Ending(notes=[Message("share_zero_some", {"id": self.denominator, "years": listed})])
