@@ -271,10 +271,20 @@ class JsonWriter(MachineWriter):
 
     def __init__(self, sink: BinaryIO, outline: Outline, lang: str) -> None:
         super().__init__(sink, outline, lang)
-        head = {"command": outline.command, **outline.meta}
-        opening = json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "rows": ['
-        sink.write(opening.encode("utf-8"))
         self.skip_first = 1
+
+    def _open(self) -> None:
+        # Written with the first block, not before: an error found while the first block is
+        # computed leaves no half document on stdout.
+        if not self.header_written:
+            head = {"command": self.outline.command, **self.outline.meta}
+            opening = json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "rows": ['
+            self.sink.write(opening.encode("utf-8"))
+            self.header_written = True
+
+    def write(self, result: Result) -> None:
+        self._open()
+        super().write(result)
 
     def cell(self, text: str) -> str:
         return json_cell(text)
@@ -290,6 +300,7 @@ class JsonWriter(MachineWriter):
         return _row_bytes(pc.binary_join_element_wise(*pieces, "}", ""))
 
     def end(self, ending: Ending) -> None:
+        self._open()
         self._drain(keep=0)
         self.pool.shutdown()
         listed = json.dumps(notes_in(ending.notes, self.lang), ensure_ascii=False)
