@@ -156,7 +156,15 @@ def _console(stream: TextIO, to_file: bool, width_off_tty: int) -> Console:
     # wins over FORCE_COLOR off a terminal, so a pipe then carries no escape codes at all.
     on_tty = not to_file and stream.isatty()
     plain = to_file or (bool(os.environ.get("NO_COLOR")) and not on_tty)
-    console = Console(
+
+    class PipedConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit with 1 here; the reader going away (`| head`) is the
+            # pipeline's business, so it goes to app.run like any other write.
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = PipedConsole(
         file=stream, force_terminal=False if plain else None, highlight=False, emoji=False
     )
     if not on_tty:
