@@ -133,6 +133,19 @@ def test_check_needs_one_entity(panel: str, tmp_path: Path) -> None:
         ("entity,indicator,year,value\nA,x,2018,1\nA,x,2019,veel\n", "'veel' is not a number", 3),
         ("entity,indicator,year,value\nA,x,2018,1\nA,x,twee,2\n", "'twee' is not a year", 3),
         ("indicator,year,value,unit\nx,2018,1,flow\nx,2019,2,stock\n", "has unit 'stock' here", 3),
+        # spaces after the delimiters in the header: the value column is still checked
+        ("entity, indicator, year, value\nA,x,2018,1\nA,x,2019,veel\n", "'veel' is not", 3),
+        # a row one cell short is line 3, not the header
+        ("entity,indicator,year,value,unit\nA,x,2018,1,flow\nA,x,2019,2\n", "Expected 5", 3),
+        ("entity,indicator,year,value\nA,x,,1\nA,x,2019,2\n", "'' is not a year", 2),
+        # blank lines are skipped but counted: the bad unit stands on line 6
+        ("indicator,year,value,unit\nx,2018,1,flow\n\nx,2019,2,flow\n\nx,2020,2,kg\n", "'kg'", 6),
+        # the repeat of line 3 is line 4, though line 2's key (x 2018) comes back on line 5
+        (
+            "indicator,year,value\nx,2018,1\ny,2018,1\ny,2018,1\nx,2018,2\n",
+            "y 2018 already appears (line 3)",
+            4,
+        ),
     ],
 )
 def test_long_form_refusals_name_the_line(

@@ -7,6 +7,7 @@ columns. Only when a check fails is the offending line looked up, to name it in 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +43,7 @@ def read_long_csv(
 
     header = _header(source, delimiter)
     names = pa.dictionary(pa.int32(), pa.string())
-    types: dict[str, Any] = {}
+    types: dict[str, Any] = {}  # keyed by the names as written: ` year` is not `year`
     for column in header:
         kind = column.strip().lower()
         if kind in _NAMES:
@@ -66,22 +67,57 @@ def read_long_csv(
         raise _first_bad_cell(source, name, delimiter, error) from None
     except OSError as error:
         raise InputFileError("file_not_readable", path=name, reason=str(error)) from None
+    line_of = _line_finder(source, delimiter)
+    year = next(c for c in table.column_names if c.strip().lower() == "year")
+    if table.column(year).null_count:
+        row = int(table.column(year).is_null().to_numpy(zero_copy_only=False).argmax())
+        raise DataError("bad_year", path=name, line=line_of(row), value="")
     # One chunk a column, and one pandas block a column, convert far faster than the
     # reader's hundreds of chunks (README, "Performance").
     frame: pd.DataFrame = table.combine_chunks().to_pandas(split_blocks=True, self_destruct=True)
     del table
-    return checked(frame, name)
+    return checked(frame, name, line_of)
 
 
 def _header(source: Path | bytes, delimiter: str) -> list[str]:
-    """The header's column names as written."""
+    """The header's column names as pyarrow reads them: unquoted, spaces kept."""
+    import csv
+
     if isinstance(source, Path):
         with source.open("rb") as handle:
             first = handle.readline()
     else:
         first = source.split(b"\n", 1)[0]
     text = first.decode("utf-8", "replace").removeprefix("\ufeff").rstrip("\r\n")
-    return [cell.strip().strip('"') for cell in text.split(delimiter)]
+    return next(csv.reader([text], delimiter=delimiter), [])
+
+
+def _records(source: Path | bytes, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Each record after the header with the line it starts on, blank lines skipped as
+    pyarrow skips them. Only read to name a line in an error."""
+    import csv
+    import io
+
+    data = source.read_bytes() if isinstance(source, Path) else source
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = []
+    start = 1
+    for record in reader:
+        if record and start > 1:
+            records.append((start, record))
+        start = reader.line_num + 1
+    return records
+
+
+def _line_finder(source: Path | bytes, delimiter: str) -> Callable[[int], int]:
+    """The file line of a data row (counted from 0), read only when an error asks."""
+
+    def line_of(row: int) -> int:
+        records = _records(source, delimiter)
+        return records[row][0] if row < len(records) else row + 2
+
+    return line_of
 
 
 def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
@@ -140,13 +176,17 @@ def _first_bad_cell(source: Path | bytes, name: str, delimiter: str, error: Exce
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return DataError("csv_malformed", path=name, line=1, reason=reason)
+        width = len(_header(source, delimiter))
+        records = _records(source, delimiter)
+        line = next((start for start, cells in records if len(cells) != width), 1)
+        return DataError("csv_malformed", path=name, line=line, reason=reason)
+    line_of = _line_finder(source, delimiter)
     text = table.to_pandas()
     text.columns = [str(c).strip().lower() for c in text.columns]
     bad_year = (~text["year"].str.strip().str.fullmatch(r"\d{4}")).to_numpy(dtype=bool)
     if bad_year.any():
         row = int(bad_year.argmax())
-        return DataError("bad_year", path=name, line=row + 2, value=text["year"].iloc[row])
+        return DataError("bad_year", path=name, line=line_of(row), value=text["year"].iloc[row])
     value = text["value"].str.strip()
     bad_value = (~(value.str.fullmatch(_NUMBER) | value.isin(_MISSING))).to_numpy(dtype=bool)
     if not bad_value.any():
@@ -155,17 +195,19 @@ def _first_bad_cell(source: Path | bytes, name: str, delimiter: str, error: Exce
     return DataError(
         "cell_not_machine_number",
         path=name,
-        line=row + 2,
+        line=line_of(row),
         year=text["year"].iloc[row],
         text=value.iloc[row],
     )
 
 
-def checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message]]:
+def checked(
+    frame: pd.DataFrame, name: str, line_of: Callable[[int], int] = lambda row: row + 2
+) -> tuple[pd.DataFrame, list[Message]]:
     """Validate whole columns; return the tidy frame and the warnings.
 
-    Every error names the file and the line (the header is line 1) and, in a panel, the
-    entity the line belongs to.
+    Every error names the file and the line (`line_of` a row; the header is line 1) and, in
+    a panel, the entity the line belongs to.
     """
     import numpy as np
     import pandas as pd
@@ -181,7 +223,7 @@ def checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message]
     def fail(key: str, row: int, **params: Any) -> DataError:
         entity = frame["entity"].iloc[row]
         where = {"entity": str(entity)} if entity == entity and str(entity) else {}
-        return DataError(key, path=name, line=row + 2, **params, **where)
+        return DataError(key, path=name, line=line_of(row), **params, **where)
 
     for column in ("entity", "indicator"):
         # Categories in order of first appearance: a file sorted its own way is then in key
@@ -214,20 +256,22 @@ def checked(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[Message]
         row = int(infinite.argmax())
         raise fail("cell_not_finite", row, year=int(years[row]), text=str(values[row]))
     keys = ["entity", "indicator", "year"]
-    duplicated = (
+    repeated = (
         np.zeros(len(frame), dtype=bool)
         if in_key_order(frame, keys)
-        else frame.duplicated(keys, keep=False).to_numpy()
+        else frame.duplicated(keys, keep="first").to_numpy()
     )
-    if duplicated.any():
-        rows = np.flatnonzero(duplicated)
-        first, second = int(rows[0]), int(rows[1])
+    if repeated.any():
+        second = int(repeated.argmax())
+        same = np.ones(len(frame), dtype=bool)
+        for key in keys:
+            same &= (frame[key] == frame[key].iloc[second]).to_numpy()
         raise fail(
             "duplicate_value",
             second,
             id=str(frame["indicator"].iloc[second]),
             year=int(years[second]),
-            first=first + 2,
+            first=line_of(int(same.argmax())),
         )
     # Each indicator's unit is the one on its first row; a row with another is refused.
     indicator = frame["indicator"].cat.codes.to_numpy()
