@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 from collections import deque
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from kanaalstats.domain.dataset import label_in
 from kanaalstats.domain.message import Message
 from kanaalstats.domain.result import Ending, Kind, Outline, Result
+from kanaalstats.load.long_form import first_rows_of
 from kanaalstats.text.catalogue import say
 
 if TYPE_CHECKING:
@@ -118,14 +118,14 @@ def _numbers_as_text(kind: Kind, numbers: np.ndarray[Any, Any]) -> Any:
     import pyarrow.compute as pc
 
     numbers = clean_numbers(numbers) if kind in _DERIVED else numbers
-    numbers = np.where(np.isfinite(numbers), numbers, np.nan) + 0.0  # -0.0 reads 0
-    missing = np.isnan(numbers)
-    magnitude = np.abs(np.where(missing, 0.0, numbers))
-    whole = ~missing & (magnitude < 2**53) & (np.floor(numbers) == numbers)
-    if kind is Kind.INT or bool((whole | missing).all()):
-        integers = pa.array(np.where(whole, numbers, 0).astype(np.int64), mask=~whole)
-        return integers.cast(pa.string())
-    texts = pa.array(numbers, mask=missing).cast(pa.string())
+    with np.errstate(invalid="ignore"):  # NaN and infinity compare False, cast masked
+        magnitude = np.abs(numbers)
+        whole = (magnitude < 2**53) & (np.floor(numbers) == numbers)
+        missing = ~(magnitude < np.inf)
+        if kind is Kind.INT or bool((whole | missing).all()):
+            integers = pa.array(numbers.astype(np.int64), mask=~whole)
+            return integers.cast(pa.string())
+    texts = pa.array(numbers + 0.0, mask=missing).cast(pa.string())  # -0.0 reads 0
     odd = ~missing & ((magnitude >= 1e10) | (~whole & (magnitude < 1e-4)))
     if not odd.any():
         return texts
@@ -147,10 +147,9 @@ class _Cells:
     texts: Any = None
     codes: np.ndarray[Any, Any] | None = None
 
-    def sliced(self, start: int, rows: int, missing: str) -> Any:
-        """Arrow text of rows `start`.. of the column, `missing` where a cell is."""
+    def sliced(self, start: int, rows: int) -> Any:
+        """Arrow text of rows `start`.. of the column, null where a cell is missing."""
         import pyarrow as pa
-        import pyarrow.compute as pc
 
         if self.numbers is not None:
             written = _numbers_as_text(self.kind, self.numbers[start : start + rows])
@@ -161,11 +160,12 @@ class _Cells:
             written = pa.DictionaryArray.from_arrays(
                 pa.array(codes, mask=codes < 0, type=pa.int32()), self.texts
             ).cast(pa.string())
-        return pc.fill_null(written, missing)
+        return written
 
 
-def cells(result: Result, lang: str, as_text: Callable[[str], str]) -> list[_Cells]:
-    """Every machine column of a block, its texts written by `as_text` once each."""
+def cells(result: Result, lang: str, writer: MachineWriter) -> list[_Cells]:
+    """Every machine column of a block, its texts written by the writer once each;
+    neighbouring text columns that repeat together (entity, indicator, label, unit) as one."""
     import numpy as np
     import pyarrow as pa
 
@@ -174,13 +174,85 @@ def cells(result: Result, lang: str, as_text: Callable[[str], str]) -> list[_Cel
     for column in (c for c in result.columns if c.machine):
         if column.kind in NUMERIC_KINDS:
             numbers = frame[column.key].to_numpy(dtype="float64", na_value=np.nan)
-            columns.append(_Cells(column.key, column.kind, numbers=numbers))
+            few = _few_integers(numbers) if column.kind is Kind.INT else None
+            if few is not None:  # years: a handful of texts, taken like a text column's
+                texts, codes = few
+                columns.append(_Cells(column.key, column.kind, texts=texts, codes=codes))
+            else:
+                columns.append(_Cells(column.key, column.kind, numbers=numbers))
         else:
             series = label_in(frame, lang) if column.kind is Kind.LABEL else frame[column.key]
             names, codes = distinct_texts(series)
-            texts = pa.array([as_text(name) for name in names], type=pa.string())
+            texts = pa.array([writer.cell(name) for name in names], type=pa.string())
             columns.append(_Cells(column.key, column.kind, texts=texts, codes=codes))
-    return columns
+    return _runs_joined(columns, len(frame), writer)
+
+
+def _runs_joined(columns: list[_Cells], rows: int, writer: MachineWriter) -> list[_Cells]:
+    """Runs of neighbouring text columns as one column of their distinct combinations, while
+    those stay few (a quarter of the rows): fewer pieces for every row to be joined from."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    joined: list[_Cells] = []
+    run: list[_Cells] = []
+    combined = np.zeros(0, dtype=np.int64)
+
+    def close() -> None:
+        if len(run) < 2:
+            joined.extend(run)
+            return
+        first = first_rows_of(combined)
+        pieces: list[Any] = []
+        for position, column in enumerate(run):
+            assert column.codes is not None
+            if position:
+                pieces.append(writer.glue(column.key))
+            codes = column.codes[first]
+            pieces.append(
+                pa.DictionaryArray.from_arrays(
+                    pa.array(codes, mask=codes < 0, type=pa.int32()), column.texts
+                ).cast(pa.string())
+            )
+        texts = pc.binary_join_element_wise(*pieces, "", options=writer.nulls)
+        joined.append(_Cells(run[0].key, run[0].kind, texts=texts, codes=combined))
+
+    for column in columns:
+        if column.codes is not None:
+            codes = column.codes.astype(np.int64) + 1  # missing becomes 0
+            if run:
+                key = combined * (len(column.texts) + 1) + codes
+                trial, distinct = pd.factorize(key)
+                if len(distinct) <= rows // 4:
+                    run.append(column)
+                    combined = trial.astype(np.int64)
+                    continue
+                close()
+            run, combined = [column], pd.factorize(codes)[0].astype(np.int64)
+            continue
+        close()
+        run = []
+        joined.append(column)
+    close()
+    return joined
+
+
+def _few_integers(numbers: np.ndarray[Any, Any]) -> tuple[Any, np.ndarray[Any, Any]] | None:
+    """Whole numbers within a short range (years) as the texts of that range and each row's
+    code among them (-1: missing); None when they spread wider."""
+    import numpy as np
+    import pyarrow as pa
+
+    present = numbers[~np.isnan(numbers)]
+    if not len(present):
+        return None
+    low, high = int(present.min()), int(present.max())
+    if high - low >= 4096:
+        return None
+    codes = np.where(np.isnan(numbers), -1, numbers - low).astype(np.int64)
+    return pa.array([str(n) for n in range(low, high + 1)], type=pa.string()), codes
 
 
 def _row_bytes(rows: Any) -> memoryview:
@@ -216,11 +288,21 @@ class MachineWriter:
     def cell(self, text: str) -> str:
         raise NotImplementedError
 
+    def glue(self, key: str) -> str:
+        """What stands between a cell and the next, of column `key`."""
+        raise NotImplementedError
+
+    @property
+    def nulls(self) -> Any:
+        import pyarrow.compute as pc
+
+        return pc.JoinOptions(null_handling="replace", null_replacement=self.missing)
+
     def encode(self, columns: list[_Cells], start: int) -> memoryview:
         raise NotImplementedError
 
     def write(self, result: Result) -> None:
-        columns = cells(result, self.lang, self.cell)
+        columns = cells(result, self.lang, self)
         total = len(result.frame)
         if not columns or not total:
             return
@@ -256,12 +338,15 @@ class CsvWriter(MachineWriter):
     def cell(self, text: str) -> str:
         return csv_cell(text)
 
+    def glue(self, key: str) -> str:
+        return ","
+
     def encode(self, columns: list[_Cells], start: int) -> memoryview:
         import pyarrow.compute as pc
 
-        texts = [column.sliced(start, _SLICE_ROWS, self.missing) for column in columns]
-        texts[-1] = pc.binary_join_element_wise(texts[-1], "\r\n", "")
-        return _row_bytes(pc.binary_join_element_wise(*texts, ","))
+        texts = [column.sliced(start, _SLICE_ROWS) for column in columns]
+        texts[-1] = pc.binary_join_element_wise(texts[-1], "\r\n", "", options=self.nulls)
+        return _row_bytes(pc.binary_join_element_wise(*texts, ",", options=self.nulls))
 
 
 class JsonWriter(MachineWriter):
@@ -289,6 +374,9 @@ class JsonWriter(MachineWriter):
     def cell(self, text: str) -> str:
         return json_cell(text)
 
+    def glue(self, key: str) -> str:
+        return ", " + json_cell(key) + ": "
+
     def encode(self, columns: list[_Cells], start: int) -> memoryview:
         import pyarrow.compute as pc
 
@@ -296,8 +384,8 @@ class JsonWriter(MachineWriter):
         pieces: list[Any] = [",\n    "]
         for position, column in enumerate(columns):
             pieces.append(("{" if position == 0 else ", ") + json_cell(column.key) + ": ")
-            pieces.append(column.sliced(start, _SLICE_ROWS, self.missing))
-        return _row_bytes(pc.binary_join_element_wise(*pieces, "}", ""))
+            pieces.append(column.sliced(start, _SLICE_ROWS))
+        return _row_bytes(pc.binary_join_element_wise(*pieces, "}", "", options=self.nulls))
 
     def end(self, ending: Ending) -> None:
         self._open()
