@@ -329,12 +329,19 @@ def decimals_of(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """The fewest decimals (0-6) that write each float exactly: 4.6 → 1, 56.0 → 0."""
     import numpy as np
 
-    decimals = np.full(len(values), 6, dtype="int8")
-    settled = ~np.isfinite(values)
-    decimals[settled] = 0
     with np.errstate(all="ignore"):
-        for places in range(6):
-            exact = ~settled & (np.round(values, places) == values)
-            decimals[exact] = places
-            settled |= exact
+        settled = ~np.isfinite(values) | (np.floor(values) == values)
+    decimals = np.zeros(len(values), dtype="int8")
+    if settled.all():  # panels of counts: one pass, not six
+        return decimals
+    rest = np.flatnonzero(~settled)
+    fractional = values[rest]
+    found = np.full(len(rest), 6, dtype="int8")
+    open_ = np.ones(len(rest), dtype=bool)
+    with np.errstate(all="ignore"):
+        for places in range(1, 6):
+            exact = open_ & (np.round(fractional, places) == fractional)
+            found[exact] = places
+            open_ &= ~exact
+    decimals[rest] = found
     return decimals
