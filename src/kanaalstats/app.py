@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from kanaalstats.domain.choices import OutputFormat
+from kanaalstats.domain.choices import OutputFormat, choose_format
 from kanaalstats.domain.errors import ExitCode, KanaalstatsError
 from kanaalstats.domain.message import Message
 from kanaalstats.text.catalogue import say, text
@@ -38,7 +38,7 @@ class Request:
 
     command: Command
     data: Sequence[Path] | None
-    fmt: OutputFormat
+    fmt: OutputFormat  # as given with --format, or else the command's usual one
     lang: str
     output: Path | None = None
     units: Sequence[str] = ()
@@ -47,13 +47,15 @@ class Request:
     other_inputs: Sequence[Path] = ()  # files besides --data that no output may replace
     block_rows: int = BLOCK_ROWS
     debug: bool = False
+    fmt_given: bool = True  # False: --output's extension or the environment may choose
+    fmt_from_environment: str | None = None  # KANAALSTATS_FORMAT
 
 
 def run(request: Request) -> int:
     """Run the request; the exit code."""
     lang = request.lang
     try:
-        return _run(request)
+        return _run(_with_format(request))
     except KanaalstatsError as error:
         if request.debug:
             raise
@@ -71,6 +73,17 @@ def run(request: Request) -> int:
         unexpected = Message("unexpected", {"error": f"{type(error).__name__}: {error}"})
         stderr(f"{text('error_prefix', lang)}: {say(unexpected, lang)}")
         return ExitCode.INTERNAL
+
+
+def _with_format(request: Request) -> Request:
+    """The request with the format it will write, decided once, before anything is read."""
+    fmt = choose_format(
+        request.fmt if request.fmt_given else None,
+        request.output,
+        request.fmt,
+        request.fmt_from_environment,
+    )
+    return replace(request, fmt=fmt, fmt_given=True)
 
 
 def _run(request: Request) -> int:
@@ -101,8 +114,9 @@ def _run(request: Request) -> int:
     else:
         ending = write_blocks(request, data, sys.stdout, False)
         sys.stdout.flush()
-    if request.fmt is OutputFormat.CSV:
-        # CSV has no place for notes (a missing share, the day basis): say them on stderr.
+    if request.fmt in (OutputFormat.CSV, OutputFormat.NDJSON):
+        # CSV and JSON Lines have no place for notes (a missing share, the day basis): say
+        # them on stderr.
         for note in ending.notes:
             stderr(say(note, lang))
     return ending.exit_code

@@ -54,9 +54,15 @@ class Common:
             "Default: the built-in Utrecht table plus the figures stated in its text.",
         ),
     ] = None
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        OutputFormat.TABLE
-    )
+    fmt: Annotated[
+        OutputFormat | None,
+        _quiet(
+            "--format",
+            "-f",
+            help="Output format. Default: the one the --output file's extension names, "
+            "else $KANAALSTATS_FORMAT, else table (markdown for report).",
+        ),
+    ] = None
     lang: Annotated[
         Lang, typer.Option("--lang", "-l", help="Language of labels, words and numbers.")
     ] = Lang.NL
@@ -80,6 +86,9 @@ class Common:
             help="Only this entity of a panel (repeatable); default: all entities.",
         ),
     ] = None
+    # Not an option: the format a command writes when nothing on the line or in the
+    # environment names one.
+    usual_fmt: OutputFormat = OutputFormat.TABLE
 
 
 IndicatorsArgument = Annotated[
@@ -106,11 +115,12 @@ def command(
     def decorate(function: Callable[..., None]) -> Callable[..., None]:
         own = inspect.signature(function, eval_str=True).parameters.values()
         shared = dict(inspect.signature(Common, eval_str=True).parameters)
-        shared["fmt"] = shared["fmt"].replace(default=default_format)
+        del shared["usual_fmt"]
 
         @functools.wraps(function)
         def with_common(**values: Any) -> None:
-            function(Common(**{name: values.pop(name) for name in shared}), **values)
+            options = {name: values.pop(name) for name in shared}
+            function(Common(**options, usual_fmt=default_format), **values)
 
         params = [*(p for p in own if p.name != "common"), *shared.values()]
         with_common.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
@@ -127,7 +137,9 @@ def _run(common: Common, command: Command, **extra: Any) -> None:
     request = Request(
         command=command,
         data=common.data,
-        fmt=common.fmt,
+        fmt=common.fmt or common.usual_fmt,
+        fmt_given=common.fmt is not None,
+        fmt_from_environment=os.environ.get("KANAALSTATS_FORMAT"),
         lang=common.lang,
         output=common.output,
         units=common.units or (),

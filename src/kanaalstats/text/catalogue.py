@@ -191,6 +191,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: 'year' moet uit gehele getallen bestaan en 'value' uit getallen.",
         "{path}: 'year' must hold whole numbers and 'value' numbers.",
     ),
+    "format_contradicts_extension": (
+        "--format {fmt} past niet bij {path}: die extensie hoort bij --format {implied}. Kies een andere bestandsnaam of een ander formaat.",
+        "--format {fmt} does not match {path}: that extension means --format {implied}. Choose another file name or format.",
+    ),
+    "format_unknown_extension": (
+        "{path}: aan de bestandsnaam is niet te zien welk formaat bedoeld is. Geef een extensie ({extensions}) of kies het formaat met --format.",
+        "{path}: the file name does not say which format to write. Give an extension ({extensions}) or choose the format with --format.",
+    ),
+    "format_environment_unknown": (
+        "KANAALSTATS_FORMAT='{value}' is geen formaat. Kies uit: {choices}.",
+        "KANAALSTATS_FORMAT='{value}' is not a format. Choose from: {choices}.",
+    ),
     "year_not_in_data": (
         "jaar {year} zit niet in de gegevens ({first}–{last}).",
         "year {year} is not in the data ({first}–{last}).",
