@@ -307,7 +307,9 @@ def test_output_into_missing_folder(tmp_path: Path) -> None:
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
-    assert f"Example: kanaalstats {command}" in result.stdout
+    assert f"Voorbeeld: kanaalstats {command}" in result.stdout
+    english = run(command, "--help", "--lang", "en")
+    assert f"Example: kanaalstats {command}" in english.stdout
 
 
 def test_version() -> None:

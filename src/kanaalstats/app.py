@@ -47,6 +47,7 @@ class Request:
     other_inputs: Sequence[Path] = ()  # files besides --data that no output may replace
     block_rows: int = BLOCK_ROWS
     debug: bool = False
+    quiet: bool = False  # no warnings and notes on stderr; errors still
     fmt_given: bool = True  # False: --output's extension or the environment may choose
     fmt_from_environment: str | None = None  # KANAALSTATS_FORMAT
 
@@ -55,7 +56,7 @@ def run(request: Request) -> int:
     """Run the request; the exit code."""
     lang = request.lang
     try:
-        return _run(_with_format(request))
+        return _run(request)
     except KanaalstatsError as error:
         if request.debug:
             raise
@@ -76,7 +77,8 @@ def run(request: Request) -> int:
 
 
 def _with_format(request: Request) -> Request:
-    """The request with the format it will write, decided once, before anything is read."""
+    """The request with the format it will write, decided once, before anything is read
+    (after the check that the output is no input: that refusal matters more)."""
     fmt = choose_format(
         request.fmt if request.fmt_given else None,
         request.output,
@@ -95,12 +97,13 @@ def _run(request: Request) -> int:
     for target in (request.output, request.plot):
         if target is not None:
             refuse_input_as_output(target, inputs)
+    request = _with_format(request)
     if request.plot is not None:
         from kanaalstats.render.chart import chart_format
 
         chart_format(request.plot)
     data = load(request.data)
-    for warning in data.warnings:
+    for warning in data.warnings if not request.quiet else ():
         stderr(f"{text('warning_prefix', lang)}: {say(warning, lang)}")
     data = data.with_units(request.units).for_entities(request.entities)
     command = request.command
@@ -117,7 +120,7 @@ def _run(request: Request) -> int:
     if request.fmt in (OutputFormat.CSV, OutputFormat.NDJSON):
         # CSV and JSON Lines have no place for notes (a missing share, the day basis): say
         # them on stderr.
-        for note in ending.notes:
+        for note in ending.notes if not request.quiet else ():
             stderr(say(note, lang))
     return ending.exit_code
 
@@ -145,11 +148,11 @@ def write_blocks(request: Request, data: Dataset, stream: TextIO, to_file: bool)
         writer.write(pending)
     writer.end(ending)
     if chart is not None and request.plot is not None:
-        _draw(request.plot, chart, data.years, request.lang)
+        _draw(request.plot, chart, data.years, request.lang, request.quiet)
     return ending
 
 
-def _draw(path: Path, frames: list[pd.DataFrame], years: list[int], lang: str) -> None:
+def _draw(path: Path, frames: list[pd.DataFrame], years: list[int], lang: str, quiet: bool) -> None:
     import pandas as pd
 
     from kanaalstats.render.chart import chart_format, render_chart
@@ -157,7 +160,8 @@ def _draw(path: Path, frames: list[pd.DataFrame], years: list[int], lang: str) -
 
     frame = pd.concat(frames, ignore_index=True)
     write_bytes_atomically(path, render_chart(frame, years, lang, chart_format(path)))
-    stderr(text("plot_written", lang, path=str(path), panels=len(frame)))
+    if not quiet:
+        stderr(text("plot_written", lang, path=str(path), panels=len(frame)))
 
 
 def stderr(line: str) -> None:
