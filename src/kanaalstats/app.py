@@ -26,10 +26,14 @@ if TYPE_CHECKING:
     from kanaalstats.commands.base import Command
     from kanaalstats.domain.dataset import Dataset
     from kanaalstats.domain.result import Ending
+    from kanaalstats.render.progress import Bar
 
 # Rows per block: large enough that per-block costs vanish, small enough that a block's
 # working memory stays a few tens of MB.
 BLOCK_ROWS = 100_000
+# Work this large shows a progress bar to a person watching (render/progress.py).
+PROGRESS_ROWS = 1_000_000
+PROGRESS_BYTES = 32 * 1024 * 1024  # a file to read: some million rows of a long CSV
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,28 @@ def _with_format(request: Request) -> Request:
 
 
 def _run(request: Request) -> int:
+    bar = _progress_bar(request)
+    try:
+        return _work(request, bar)
+    finally:
+        if bar is not None:
+            bar.close()  # before any error line, and never left on the terminal
+
+
+def _progress_bar(request: Request) -> Bar | None:
+    """A bar on stderr when a person watches work that takes a while (a large file)."""
+    from kanaalstats.render.progress import Bar, wanted
+
+    if not wanted(request.output is not None, request.quiet):
+        return None
+    bar = Bar(request.lang)
+    sizes = [os.stat(path).st_size for path in request.data or [] if os.path.isfile(path)]
+    if sum(sizes) >= PROGRESS_BYTES:
+        bar.reading()
+    return bar
+
+
+def _work(request: Request, bar: Bar | None) -> int:
     from kanaalstats.load.files import load
     from kanaalstats.render.files import refuse_input_as_output, write_atomically
 
@@ -111,11 +137,12 @@ def _run(request: Request) -> int:
     if request.output is not None:
         holder: list[Ending] = []
         write_atomically(
-            request.output, lambda stream: holder.append(write_blocks(request, data, stream, True))
+            request.output,
+            lambda stream: holder.append(write_blocks(request, data, stream, True, bar)),
         )
         ending = holder[0]
     else:
-        ending = write_blocks(request, data, sys.stdout, False)
+        ending = write_blocks(request, data, sys.stdout, False, bar)
         sys.stdout.flush()
     if request.fmt in (OutputFormat.CSV, OutputFormat.NDJSON):
         # CSV and JSON Lines have no place for notes (a missing share, the day basis): say
@@ -125,10 +152,12 @@ def _run(request: Request) -> int:
     return ending.exit_code
 
 
-def write_blocks(request: Request, data: Dataset, stream: TextIO, to_file: bool) -> Ending:
+def write_blocks(
+    request: Request, data: Dataset, stream: TextIO, to_file: bool, bar: Bar | None = None
+) -> Ending:
     """Compute every block and write it; the last block waits for the command's ending, so
     that an error found only then (no share defined anywhere) comes before any output of a
-    single block."""
+    single block. A large panel moves `bar` on, block by block."""
     from kanaalstats.load.blocks import blocks
     from kanaalstats.render.writers import writer_for
 
@@ -136,8 +165,12 @@ def write_blocks(request: Request, data: Dataset, stream: TextIO, to_file: bool)
     writer = writer_for(request.fmt, stream, command.outline(), request.lang, to_file)
     chart: list[pd.DataFrame] | None = [] if request.plot is not None else None
     pending = None
+    if bar is not None and len(data.values) >= PROGRESS_ROWS:
+        bar.computing(len(data.values))
     for block in blocks(data, request.block_rows if command.per_entity else len(data.values)):
         result = command.block(block)
+        if bar is not None:
+            bar.advance(len(block.values))
         if pending is not None:
             writer.write(pending)
         pending = result

@@ -539,6 +539,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_default": ("standaard", "default"),
     "help_env_var": ("omgevingsvariabele", "env var"),
     "help_required": ("verplicht", "required"),
+    "progress_reading": ("Gegevens lezen", "Reading the data"),
+    "progress_rows": ("Rijen berekenen", "Computing rows"),
     "error_prefix": ("fout", "error"),
     "warning_prefix": ("waarschuwing", "warning"),
     # --- report sentences ----------------------------------------------------------------
