@@ -182,3 +182,36 @@ def test_quiet_silences_warnings_and_notes_but_not_errors(tmp_path: Path) -> Non
     failed = run("daily", "-d", str(long), "--year", "2030", "--quiet")
     assert failed.exit_code == 2
     assert failed.stderr.startswith("kanaalstats: fout: jaar 2030")
+
+
+# --- the manual page -------------------------------------------------------------------------
+
+
+def test_man_page_in_dutch_and_english() -> None:
+    from kanaalstats.domain.errors import ExitCode
+
+    dutch = run("--man")
+    assert dutch.exit_code == 0
+    page = dutch.stdout
+    assert page.startswith(".TH KANAALSTATS 1 ")
+    for heading in ("NAAM", "OVERZICHT", "OPTIES", "OPDRACHTEN", "OMGEVING", "AFSLUITCODES"):
+        assert f"\n.SH {heading}\n" in page
+    for command in COMMANDS:
+        assert f'\n.SS "kanaalstats {command} ' in page
+    for code in ExitCode:
+        assert f"\n\\fB{int(code)}\\fR\n" in page
+    # the same texts as --help, with roff's minus signs
+    assert "Eerste jaar (met \\-\\-to)." in page
+    assert "KANAALSTATS_FORMAT" in page
+    english = run_env({"KANAALSTATS_LANG": "en"}, "--man").stdout
+    assert "\n.SH EXIT STATUS\n" in english
+    assert "First year (with \\-\\-to)." in english
+    assert "Eerste jaar" not in english
+
+
+def test_language_of_the_output_from_the_environment() -> None:
+    args = ["growth", "digitale_aanvragen", "--from", "2018", "--to", "2019"]
+    # 291.592 − 260.044 = 31.548, written the English way
+    assert "+31,548" in run_env({"KANAALSTATS_LANG": "en"}, *args).stdout
+    assert "+31.548" in run_env({"KANAALSTATS_LANG": "en"}, *args, "--lang", "nl").stdout
+    assert "+31.548" in run(*args).stdout

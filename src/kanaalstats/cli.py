@@ -22,7 +22,7 @@ import typer
 
 from kanaalstats import __version__
 from kanaalstats.domain.choices import DaysBasis, Lang, OutputFormat
-from kanaalstats.usage import LANG_VARIABLE, Command, Group, help_text
+from kanaalstats.usage import LANG_VARIABLE, Command, Group, help_text, language_of, man_page
 
 if TYPE_CHECKING:
     from kanaalstats.commands import base
@@ -180,6 +180,12 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _man(ctx: typer.Context, value: bool) -> None:
+    if value:
+        sys.stdout.write(man_page(ctx, language_of([])))
+        raise typer.Exit()
+
+
 @app.callback(help=help_text("help_main"))
 def main_options(
     version: Annotated[
@@ -189,6 +195,16 @@ def main_options(
         ),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help=help_text("help_opt_debug"))] = False,
+    man: Annotated[
+        bool,
+        typer.Option(
+            "--man",
+            callback=_man,
+            is_eager=True,
+            expose_value=False,
+            help=help_text("help_opt_man"),
+        ),
+    ] = False,
 ) -> None:
     global _debug
     _debug = debug

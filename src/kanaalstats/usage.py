@@ -271,3 +271,72 @@ class Group(TyperGroup):
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
+
+
+# --- the manual page -------------------------------------------------------------------------
+
+
+def _roff(line: str) -> str:
+    escaped = line.replace("\\", "\\e").replace("-", "\\-")
+    return "\\&" + escaped if escaped.startswith((".", "'")) else escaped
+
+
+def _paragraphs(help: str | None) -> list[str]:
+    paragraphs = [" ".join(p.split()) for p in (help or "").split("\n\n") if p.strip()]
+    lines: list[str] = []
+    for position, paragraph in enumerate(paragraphs):
+        if position:
+            lines.append(".PP")
+        lines.append(_roff(paragraph))
+    return lines
+
+
+def _options(command: Any, ctx: Any) -> list[str]:
+    lines: list[str] = []
+    for param in command.get_params(ctx):
+        record = param.get_help_record(ctx)
+        if record is None:
+            continue
+        term, help = record
+        lines += [".TP", f"\\fB{_roff(term)}\\fR", _roff(_decorated(_translated(help) or ""))]
+    return lines
+
+
+def man_page(ctx: Any, lang: str) -> str:
+    """The manual page (roff, section 1) of the app whose context is `ctx`: the same help
+    texts as --help, in `lang`, with the environment and the exit codes."""
+    from kanaalstats import __version__
+    from kanaalstats.domain.errors import ExitCode
+
+    global _language
+    _language = lang
+    group = ctx.command
+    _translate(group)
+    summary = (group.help or "").split("\n\n")[0].strip()
+    heading = f'.TH KANAALSTATS 1 "" "kanaalstats {__version__}" "kanaalstats"'
+    lines = [heading, f".SH {text('man_name', lang)}", _roff(f"kanaalstats - {summary}")]
+    lines += [f".SH {text('man_synopsis', lang)}", ".B kanaalstats"]
+    lines.append(_roff("[OPTIONS] COMMAND [ARGS]..."))
+    lines += [f".SH {text('man_description', lang)}", *_paragraphs(group.help)]
+    lines += [f".SH {text('man_options', lang)}", *_options(group, ctx)]
+    lines.append(f".SH {text('man_commands', lang)}")
+    for name in group.list_commands(ctx):
+        command = group.commands[name]
+        _translate(command)
+        sub = _Context(command, info_name=name, parent=ctx)
+        usage = " ".join(command.collect_usage_pieces(sub))
+        lines += [f'.SS "{_roff(f"kanaalstats {name} {usage}")}"', *_paragraphs(command.help)]
+        lines += _options(command, sub)
+    lines.append(f".SH {text('man_environment', lang)}")
+    for variable, key in (
+        (LANG_VARIABLE, "man_env_lang"),
+        ("KANAALSTATS_FORMAT", "man_env_format"),
+        ("NO_COLOR", "man_env_no_color"),
+        ("FORCE_COLOR", "man_env_force_color"),
+    ):
+        lines += [".TP", f"\\fB{_roff(variable)}\\fR", _roff(text(key, lang))]
+    lines.append(f".SH {text('man_exit_status', lang)}")
+    for code in ExitCode:
+        lines += [".TP", f"\\fB{int(code)}\\fR", _roff(text(f"man_exit_{int(code)}", lang))]
+    lines += [f".SH {text('man_see_also', lang)}", "README.md"]
+    return "\n".join(lines) + "\n"

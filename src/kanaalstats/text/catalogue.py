@@ -532,6 +532,62 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Toon de aanvulling voor de huidige shell, om te kopiëren of de installatie aan te passen.",
         "Show completion for the current shell, to copy it or customize the installation.",
     ),
+    "help_opt_man": (
+        "Schrijf de man-pagina (roff) naar stdout, in de taal van $KANAALSTATS_LANG, en stop.",
+        "Write the manual page (roff) to stdout, in the language of $KANAALSTATS_LANG, and exit.",
+    ),
+    # The manual page: section headings and what only it says.
+    "man_name": ("NAAM", "NAME"),
+    "man_synopsis": ("OVERZICHT", "SYNOPSIS"),
+    "man_description": ("BESCHRIJVING", "DESCRIPTION"),
+    "man_options": ("OPTIES", "OPTIONS"),
+    "man_commands": ("OPDRACHTEN", "COMMANDS"),
+    "man_environment": ("OMGEVING", "ENVIRONMENT"),
+    "man_exit_status": ("AFSLUITCODES", "EXIT STATUS"),
+    "man_see_also": ("ZIE OOK", "SEE ALSO"),
+    "man_env_lang": (
+        "Standaardtaal (nl of en) van uitvoer, meldingen, hulp en deze pagina; --lang gaat voor.",
+        "Default language (nl or en) of output, messages, help and this page; --lang comes first.",
+    ),
+    "man_env_format": (
+        "Standaardformaat waar --format noch de extensie van --output het formaat bepaalt.",
+        "Default format where neither --format nor the extension of --output decides.",
+    ),
+    "man_env_no_color": ("Geen kleur (elke waarde).", "No colour (any value)."),
+    "man_env_force_color": (
+        "Kleur, ook in een pijp (tenzij NO_COLOR gezet is).",
+        "Colour, also in a pipe (unless NO_COLOR is set).",
+    ),
+    "man_exit_0": (
+        "gelukt (ook als de lezer van een pijp die vroeg sloot)",
+        "success (also when the reader of a pipe closed it early)",
+    ),
+    "man_exit_1": (
+        "check: een uitspraak klopt niet (met --strict: of is niet te controleren)",
+        "check: a claim is inconsistent (with --strict: or cannot be verified)",
+    ),
+    "man_exit_2": (
+        "gebruik: een onbekende opdracht, optie of waarde, een onbekende of dubbelzinnige indicator, een jaar dat niet in de gegevens zit",
+        "usage: an unknown command, option or value, an unknown or ambiguous indicator, a year not in the data",
+    ),
+    "man_exit_3": (
+        "een bestand kan niet gelezen of geschreven worden",
+        "a file cannot be read or written",
+    ),
+    "man_exit_4": ("de inhoud van een bestand is ongeldig", "a file's content is invalid"),
+    "man_exit_5": (
+        "het gevraagde cijfer bestaat niet (een aandeel met noemer 0)",
+        "the figure asked for is undefined (a share whose denominator is 0)",
+    ),
+    "man_exit_6": (
+        "een optioneel onderdeel is niet geïnstalleerd (--plot zonder kanaalstats[plot])",
+        "an optional extra is not installed (--plot without kanaalstats[plot])",
+    ),
+    "man_exit_70": (
+        "een onverwachte interne fout (meld die met de uitvoer van --debug)",
+        "an unexpected internal error (report it with the --debug output)",
+    ),
+    "man_exit_130": ("afgebroken (Ctrl-C)", "interrupted (Ctrl-C)"),
     "help_usage": ("Gebruik:", "Usage:"),
     "help_Arguments": ("Argumenten", "Arguments"),
     "help_Options": ("Opties", "Options"),
