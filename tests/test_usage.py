@@ -100,7 +100,7 @@ def test_missing_argument_and_value() -> None:
         "kanaalstats: fout: optie --from heeft een waarde nodig."
     )
     assert _refused(run("growth", "--quiet=ja")) == (
-        "kanaalstats: fout: optie --quiet neemt geen waarde."
+        "kanaalstats: fout: bij optie --quiet hoort geen waarde."
     )
 
 

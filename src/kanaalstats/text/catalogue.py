@@ -413,7 +413,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "option {name} needs a value.",
     ),
     "usage_takes_no_value": (
-        "optie {name} neemt geen waarde.",
+        "bij optie {name} hoort geen waarde.",
         "option {name} does not take a value.",
     ),
     "usage_extra_arguments": (
@@ -456,7 +456,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Per indicator a sparkline over the years, first and last value and the overall change.\n\nExample: kanaalstats trend --plot trend.png",
     ),
     "help_check": (
-        "Controleer de uitspraken van het rapport aan de gegevens; afsluitcode 1 als een uitspraak niet klopt.\n\nVoorbeeld: kanaalstats check --claims claims.toml --data kerncijfers.csv",
+        "Controleer de uitspraken van het rapport aan de hand van de gegevens; afsluitcode 1 als een uitspraak niet klopt.\n\nVoorbeeld: kanaalstats check --claims claims.toml --data kerncijfers.csv",
         "Check the report's claims against the data; exit 1 when a claim is inconsistent.\n\nExample: kanaalstats check --claims claims.toml --data kerncijfers.csv",
     ),
     # Options and arguments.
@@ -514,7 +514,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Claims file (TOML). Default: the claims of the built-in report.",
     ),
     "help_opt_strict": (
-        "Faal ook (afsluitcode 1) op uitspraken die niet te controleren zijn.",
+        "Geef ook afsluitcode 1 bij uitspraken die niet te controleren zijn.",
         "Also fail (exit 1) on claims that cannot be verified.",
     ),
     "help_opt_version": ("Toon de versie en stop.", "Show the version and exit."),
