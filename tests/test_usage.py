@@ -215,6 +215,7 @@ def test_language_of_the_output_from_the_environment() -> None:
     assert "+31,548" in run_env({"KANAALSTATS_LANG": "en"}, *args).stdout
     assert "+31.548" in run_env({"KANAALSTATS_LANG": "en"}, *args, "--lang", "nl").stdout
     assert "+31.548" in run(*args).stdout
+    assert "+31,548" in run_env({"KANAALSTATS_LANG": "EN"}, *args).stdout
 
 
 def test_no_command_shows_the_help_on_stderr() -> None:

@@ -66,7 +66,13 @@ class Common:
     ] = None
     lang: Annotated[
         Lang,
-        typer.Option("--lang", "-l", envvar=LANG_VARIABLE, help=help_text("help_opt_lang")),
+        typer.Option(
+            "--lang",
+            "-l",
+            envvar=LANG_VARIABLE,
+            case_sensitive=False,  # KANAALSTATS_LANG=EN as well as en
+            help=help_text("help_opt_lang"),
+        ),
     ] = Lang.NL
     output: Annotated[
         Path | None,
