@@ -29,6 +29,9 @@ PINNED_ENV = {
     "GITHUB_ACTIONS": None,
     "COLUMNS": "200",
     "TERM": "dumb",
+    # A developer's own defaults must not change what the tests see.
+    "KANAALSTATS_FORMAT": None,
+    "KANAALSTATS_LANG": None,
 }
 
 

@@ -244,7 +244,7 @@ COMMANDS = [
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c))
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_command_every_format(command: list[str], lang: str) -> None:
-    for fmt in ("table", "csv", "json", "markdown"):
+    for fmt in ("table", "csv", "json", "ndjson", "markdown"):
         result = run(*command, "--format", fmt, "--lang", lang)
         assert result.exit_code == 0, result.stderr
         assert result.stdout.strip()
@@ -253,7 +253,9 @@ def test_every_command_every_format(command: list[str], lang: str) -> None:
             document = _strict_json(result.stdout)
             assert document["command"] == command[0]
             assert document["rows"]
-        if fmt in ("csv", "json"):
+        if fmt == "ndjson":
+            assert all(_strict_json(line) for line in result.stdout.splitlines())
+        if fmt in ("csv", "json", "ndjson"):
             assert "NaN" not in result.stdout
             assert "nan" not in result.stdout.lower().split(",")
 
@@ -307,7 +309,9 @@ def test_output_into_missing_folder(tmp_path: Path) -> None:
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
-    assert f"Example: kanaalstats {command}" in result.stdout
+    assert f"Voorbeeld: kanaalstats {command}" in result.stdout
+    english = run(command, "--help", "--lang", "en")
+    assert f"Example: kanaalstats {command}" in english.stdout
 
 
 def test_version() -> None:

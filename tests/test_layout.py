@@ -1,5 +1,5 @@
-"""The layout shows the flow: imports point one way, cli -> app -> commands/render ->
-load/text -> domain, and only the edges import Typer, Rich and matplotlib."""
+"""The layout shows the flow: imports point one way, cli -> usage -> app -> commands/render
+-> load/text -> domain, and only the edges import Typer, Rich and matplotlib."""
 
 from __future__ import annotations
 
@@ -11,8 +11,17 @@ import pytest
 PACKAGE = Path(__file__).parent.parent / "src" / "kanaalstats"
 # A module may import its own layer's modules and those of lower layers, never a sibling
 # layer of the same rank (commands and render, load and text know nothing of each other).
-RANK = {"cli": 5, "app": 4, "commands": 3, "render": 3, "load": 2, "text": 2, "domain": 1}
-ONLY_IN = {"typer": {"cli"}, "rich": {"render"}, "matplotlib": {"render"}}
+RANK = {
+    "cli": 6,
+    "usage": 5,  # the command line's words: usage errors and help, for cli only
+    "app": 4,
+    "commands": 3,
+    "render": 3,
+    "load": 2,
+    "text": 2,
+    "domain": 1,
+}
+ONLY_IN = {"typer": {"cli", "usage"}, "rich": {"render"}, "matplotlib": {"render"}}
 
 
 def _layer(module: str) -> str | None:

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +60,39 @@ def test_a_command_does_load_pandas() -> None:
     # The probe would also pass if it never saw an import; this shows it does.
     loaded, _ = _loaded(["indicators", "--format", "csv"])
     assert "pandas" in loaded
+
+
+def _complete(words: str) -> dict[str, str]:
+    return {
+        "_KANAALSTATS_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+
+
+def test_completing_indicator_ids_and_years_imports_nothing_heavy() -> None:
+    loaded, out = _loaded([], _complete("kanaalstats growth dig"))
+    assert loaded == []
+    assert out.split() == ["digitale_aanvragen"]
+    loaded, out = _loaded([], _complete("kanaalstats daily --year 201"))
+    assert loaded == []
+    assert out.split() == ["2016", "2017", "2018", "2019"]
+    loaded, out = _loaded([], _complete("kanaalstats share emails_kcc so"))
+    # kerncijfers.csv has two social_media_ ids, tekstcijfers.csv one more
+    assert out.split() == [
+        "social_media_berichten",
+        "social_media_volgers",
+        "social_media_campagnes",
+    ]
+
+
+def test_completion_reads_the_data_on_the_line(tmp_path: Path) -> None:
+    data = tmp_path / "lang.csv"
+    data.write_text("indicator,year,value\nalpha,2001,1\nalpha,2002,2\nbeta,2002,5\n", "utf-8")
+    _, out = _loaded([], _complete(f"kanaalstats growth --data {data} "))
+    assert out.split() == ["alpha", "beta"]
+    _, out = _loaded([], _complete(f"kanaalstats growth -d {data} --from "))
+    assert out.split() == ["2001", "2002"]
+    # a file that cannot be read offers nothing, and says nothing
+    _, out = _loaded([], _complete(f"kanaalstats growth -d {tmp_path / 'nope.csv'} "))
+    assert out.split() == []

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from kanaalstats.domain.choices import OutputFormat
+from kanaalstats.domain.choices import OutputFormat, choose_format
 from kanaalstats.domain.errors import ExitCode, KanaalstatsError
 from kanaalstats.domain.message import Message
 from kanaalstats.text.catalogue import say, text
@@ -26,10 +26,14 @@ if TYPE_CHECKING:
     from kanaalstats.commands.base import Command
     from kanaalstats.domain.dataset import Dataset
     from kanaalstats.domain.result import Ending
+    from kanaalstats.render.progress import Bar
 
 # Rows per block: large enough that per-block costs vanish, small enough that a block's
 # working memory stays a few tens of MB.
 BLOCK_ROWS = 100_000
+# Work this large shows a progress bar to a person watching (render/progress.py).
+PROGRESS_ROWS = 1_000_000
+PROGRESS_BYTES = 32 * 1024 * 1024  # a file to read: some million rows of a long CSV
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Request:
 
     command: Command
     data: Sequence[Path] | None
-    fmt: OutputFormat
+    fmt: OutputFormat  # as given with --format, or else the command's usual one
     lang: str
     output: Path | None = None
     units: Sequence[str] = ()
@@ -47,6 +51,9 @@ class Request:
     other_inputs: Sequence[Path] = ()  # files besides --data that no output may replace
     block_rows: int = BLOCK_ROWS
     debug: bool = False
+    quiet: bool = False  # no warnings and notes on stderr; errors still
+    fmt_given: bool = True  # False: --output's extension or the environment may choose
+    fmt_from_environment: str | None = None  # KANAALSTATS_FORMAT
 
 
 def run(request: Request) -> int:
@@ -73,7 +80,41 @@ def run(request: Request) -> int:
         return ExitCode.INTERNAL
 
 
+def _with_format(request: Request) -> Request:
+    """The request with the format it will write, decided once, before anything is read
+    (after the check that the output is no input: that refusal matters more)."""
+    fmt = choose_format(
+        request.fmt if request.fmt_given else None,
+        request.output,
+        request.fmt,
+        request.fmt_from_environment,
+    )
+    return replace(request, fmt=fmt, fmt_given=True)
+
+
 def _run(request: Request) -> int:
+    bar = _progress_bar(request)
+    try:
+        return _work(request, bar)
+    finally:
+        if bar is not None:
+            bar.close()  # before any error line, and never left on the terminal
+
+
+def _progress_bar(request: Request) -> Bar | None:
+    """A bar on stderr when a person watches work that takes a while (a large file)."""
+    from kanaalstats.render.progress import Bar, wanted
+
+    if not wanted(request.output is not None, request.quiet):
+        return None
+    bar = Bar(request.lang)
+    sizes = [os.stat(path).st_size for path in request.data or [] if os.path.isfile(path)]
+    if sum(sizes) >= PROGRESS_BYTES:
+        bar.reading()
+    return bar
+
+
+def _work(request: Request, bar: Bar | None) -> int:
     from kanaalstats.load.files import load
     from kanaalstats.render.files import refuse_input_as_output, write_atomically
 
@@ -82,12 +123,13 @@ def _run(request: Request) -> int:
     for target in (request.output, request.plot):
         if target is not None:
             refuse_input_as_output(target, inputs)
+    request = _with_format(request)
     if request.plot is not None:
         from kanaalstats.render.chart import chart_format
 
         chart_format(request.plot)
     data = load(request.data)
-    for warning in data.warnings:
+    for warning in data.warnings if not request.quiet else ():
         stderr(f"{text('warning_prefix', lang)}: {say(warning, lang)}")
     data = data.with_units(request.units).for_entities(request.entities)
     command = request.command
@@ -95,23 +137,27 @@ def _run(request: Request) -> int:
     if request.output is not None:
         holder: list[Ending] = []
         write_atomically(
-            request.output, lambda stream: holder.append(write_blocks(request, data, stream, True))
+            request.output,
+            lambda stream: holder.append(write_blocks(request, data, stream, True, bar)),
         )
         ending = holder[0]
     else:
-        ending = write_blocks(request, data, sys.stdout, False)
+        ending = write_blocks(request, data, sys.stdout, False, bar)
         sys.stdout.flush()
-    if request.fmt is OutputFormat.CSV:
-        # CSV has no place for notes (a missing share, the day basis): say them on stderr.
-        for note in ending.notes:
+    if request.fmt in (OutputFormat.CSV, OutputFormat.NDJSON):
+        # CSV and JSON Lines have no place for notes (a missing share, the day basis): say
+        # them on stderr.
+        for note in ending.notes if not request.quiet else ():
             stderr(say(note, lang))
     return ending.exit_code
 
 
-def write_blocks(request: Request, data: Dataset, stream: TextIO, to_file: bool) -> Ending:
+def write_blocks(
+    request: Request, data: Dataset, stream: TextIO, to_file: bool, bar: Bar | None = None
+) -> Ending:
     """Compute every block and write it; the last block waits for the command's ending, so
     that an error found only then (no share defined anywhere) comes before any output of a
-    single block."""
+    single block. A large panel moves `bar` on, block by block."""
     from kanaalstats.load.blocks import blocks
     from kanaalstats.render.writers import writer_for
 
@@ -119,8 +165,12 @@ def write_blocks(request: Request, data: Dataset, stream: TextIO, to_file: bool)
     writer = writer_for(request.fmt, stream, command.outline(), request.lang, to_file)
     chart: list[pd.DataFrame] | None = [] if request.plot is not None else None
     pending = None
+    if bar is not None and len(data.values) >= PROGRESS_ROWS:
+        bar.computing(len(data.values))
     for block in blocks(data, request.block_rows if command.per_entity else len(data.values)):
         result = command.block(block)
+        if bar is not None:
+            bar.advance(len(block.values))
         if pending is not None:
             writer.write(pending)
         pending = result
@@ -131,11 +181,11 @@ def write_blocks(request: Request, data: Dataset, stream: TextIO, to_file: bool)
         writer.write(pending)
     writer.end(ending)
     if chart is not None and request.plot is not None:
-        _draw(request.plot, chart, data.years, request.lang)
+        _draw(request.plot, chart, data.years, request.lang, request.quiet)
     return ending
 
 
-def _draw(path: Path, frames: list[pd.DataFrame], years: list[int], lang: str) -> None:
+def _draw(path: Path, frames: list[pd.DataFrame], years: list[int], lang: str, quiet: bool) -> None:
     import pandas as pd
 
     from kanaalstats.render.chart import chart_format, render_chart
@@ -143,7 +193,8 @@ def _draw(path: Path, frames: list[pd.DataFrame], years: list[int], lang: str) -
 
     frame = pd.concat(frames, ignore_index=True)
     write_bytes_atomically(path, render_chart(frame, years, lang, chart_format(path)))
-    stderr(text("plot_written", lang, path=str(path), panels=len(frame)))
+    if not quiet:
+        stderr(text("plot_written", lang, path=str(path), panels=len(frame)))
 
 
 def stderr(line: str) -> None:

@@ -22,17 +22,20 @@ import typer
 
 from kanaalstats import __version__
 from kanaalstats.domain.choices import DaysBasis, Lang, OutputFormat
+from kanaalstats.usage import LANG_VARIABLE, Command, Group, help_text, language_of, man_page
 
 if TYPE_CHECKING:
-    from kanaalstats.commands.base import Command
+    from kanaalstats.commands import base
 
 _debug = False  # --debug, set before any command runs
 
 app = typer.Typer(
     name="kanaalstats",
+    cls=Group,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -50,26 +53,36 @@ class Common:
         _quiet(
             "--data",
             "-d",
-            help="Table file (canonical, published Dutch, or long CSV); repeat for more. "
-            "Default: the built-in Utrecht table plus the figures stated in its text.",
+            help=help_text("help_opt_data"),
         ),
     ] = None
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        OutputFormat.TABLE
-    )
+    fmt: Annotated[
+        OutputFormat | None,
+        _quiet(
+            "--format",
+            "-f",
+            help=help_text("help_opt_format"),
+        ),
+    ] = None
     lang: Annotated[
-        Lang, typer.Option("--lang", "-l", help="Language of labels, words and numbers.")
+        Lang,
+        typer.Option(
+            "--lang",
+            "-l",
+            envvar=LANG_VARIABLE,
+            case_sensitive=False,  # KANAALSTATS_LANG=EN as well as en
+            help=help_text("help_opt_lang"),
+        ),
     ] = Lang.NL
     output: Annotated[
         Path | None,
-        _quiet("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+        _quiet("--output", "-o", help=help_text("help_opt_output")),
     ] = None
     units: Annotated[
         list[str] | None,
         _quiet(
             "--unit",
-            help="Set an indicator's unit, e.g. --unit volgers=stock "
-            "(flow, flow_millions, stock, stock_millions, percent, score).",
+            help=help_text("help_opt_unit"),
         ),
     ] = None
     entities: Annotated[
@@ -77,21 +90,42 @@ class Common:
         _quiet(
             "--entity",
             "-e",
-            help="Only this entity of a panel (repeatable); default: all entities.",
+            help=help_text("help_opt_entity"),
         ),
     ] = None
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=help_text("help_opt_quiet"))] = False
+    # Not an option: the format a command writes when nothing on the line or in the
+    # environment names one.
+    usual_fmt: OutputFormat = OutputFormat.TABLE
+
+
+def _indicator_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Completion: the ids of the --data given so far on the line, or of the built-in data."""
+    from kanaalstats.load.names import offered
+
+    return [i for i in offered(ctx.params.get("data"))[0] if i.startswith(incomplete)]
+
+
+def _years(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Completion: the years of the --data given so far, or of the built-in data."""
+    from kanaalstats.load.names import offered
+
+    return [str(y) for y in offered(ctx.params.get("data"))[1] if str(y).startswith(incomplete)]
 
 
 IndicatorsArgument = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Indicator ids or unambiguous prefixes (default: all).", show_default=False
+        help=help_text("help_opt_indicators"), show_default=False, autocompletion=_indicator_ids
     ),
 ]
-DaysOption = Annotated[
-    DaysBasis, typer.Option("--days", help="Days in a year: calendar (366 in leap years) or 365.")
+DaysOption = Annotated[DaysBasis, typer.Option("--days", help=help_text("help_opt_days"))]
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year", "-y", help=help_text("help_opt_year"), show_default=False, autocompletion=_years
+    ),
 ]
-YearOption = Annotated[int | None, _quiet("--year", "-y", help="Only this year.")]
 
 
 def command(
@@ -106,20 +140,22 @@ def command(
     def decorate(function: Callable[..., None]) -> Callable[..., None]:
         own = inspect.signature(function, eval_str=True).parameters.values()
         shared = dict(inspect.signature(Common, eval_str=True).parameters)
-        shared["fmt"] = shared["fmt"].replace(default=default_format)
+        del shared["usual_fmt"]
 
         @functools.wraps(function)
         def with_common(**values: Any) -> None:
-            function(Common(**{name: values.pop(name) for name in shared}), **values)
+            options = {name: values.pop(name) for name in shared}
+            function(Common(**options, usual_fmt=default_format), **values)
 
         params = [*(p for p in own if p.name != "common"), *shared.values()]
         with_common.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-        return app.command()(with_common)
+        name = function.__name__
+        return app.command(cls=Command, help=help_text(f"help_{name}"))(with_common)
 
     return decorate
 
 
-def _run(common: Common, command: Command, **extra: Any) -> None:
+def _run(common: Common, command: base.Command, **extra: Any) -> None:
     """Hand the request to the app; its exit code is the command's."""
     from kanaalstats.app import BLOCK_ROWS, Request, run
 
@@ -127,13 +163,16 @@ def _run(common: Common, command: Command, **extra: Any) -> None:
     request = Request(
         command=command,
         data=common.data,
-        fmt=common.fmt,
+        fmt=common.fmt or common.usual_fmt,
+        fmt_given=common.fmt is not None,
+        fmt_from_environment=os.environ.get("KANAALSTATS_FORMAT"),
         lang=common.lang,
         output=common.output,
         units=common.units or (),
         entities=common.entities or (),
         block_rows=int(rows) if rows.isdigit() and int(rows) > 0 else BLOCK_ROWS,
         debug=_debug,
+        quiet=common.quiet,
         **extra,
     )
     code = run(request)
@@ -147,32 +186,41 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+def _man(ctx: typer.Context, value: bool) -> None:
+    if value:
+        sys.stdout.write(man_page(ctx, language_of([])))
+        raise typer.Exit()
+
+
+@app.callback(help=help_text("help_main"))
 def main_options(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", callback=_version, is_eager=True, help=help_text("help_opt_version")
         ),
     ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback for errors (for developers).")
+    debug: Annotated[bool, typer.Option("--debug", help=help_text("help_opt_debug"))] = False,
+    man: Annotated[
+        bool,
+        typer.Option(
+            "--man",
+            callback=_man,
+            is_eager=True,
+            expose_value=False,
+            help=help_text("help_opt_man"),
+        ),
     ] = False,
 ) -> None:
-    """Compute, print and check the derived figures of a key-figures table (kerncijfers).
-
-    Example: kanaalstats growth digitale_aanvragen --from 2018 --to 2019
-    """
     global _debug
     _debug = debug
 
 
+# Each command's help is the catalogue's help_<command> (text/catalogue.py), in both languages.
+
+
 @command()
 def table(common: Common, indicators: IndicatorsArgument = None) -> None:
-    """The key-figures table as published: indicators × years, units and footnotes.
-
-    Example: kanaalstats table --lang en
-    """
     from kanaalstats.commands.table import Table
 
     _run(common, Table(indicators, common.lang))
@@ -180,10 +228,6 @@ def table(common: Common, indicators: IndicatorsArgument = None) -> None:
 
 @command()
 def indicators(common: Common) -> None:
-    """List the indicators: id, label, unit and the years with a value.
-
-    Example: kanaalstats indicators --format csv
-    """
     from kanaalstats.commands.indicators import Indicators
 
     _run(common, Indicators())
@@ -193,15 +237,19 @@ def indicators(common: Common) -> None:
 def growth(
     common: Common,
     indicators: IndicatorsArgument = None,
-    from_year: Annotated[int | None, _quiet("--from", help="First year (with --to).")] = None,
-    to_year: Annotated[int | None, _quiet("--to", help="Last year (with --from).")] = None,
+    from_year: Annotated[
+        int | None,
+        typer.Option(
+            "--from", help=help_text("help_opt_from"), show_default=False, autocompletion=_years
+        ),
+    ] = None,
+    to_year: Annotated[
+        int | None,
+        typer.Option(
+            "--to", help=help_text("help_opt_to"), show_default=False, autocompletion=_years
+        ),
+    ] = None,
 ) -> None:
-    """Change per indicator: absolute, relative (%), percentage points for percentages, CAGR.
-
-    Between consecutive years by default, or between --from and --to.
-
-    Example: kanaalstats growth digitale_aanvragen --from 2016 --to 2019
-    """
     from kanaalstats.commands.growth import Growth
 
     _run(common, Growth(indicators, from_year, to_year))
@@ -214,10 +262,6 @@ def daily(
     year: YearOption = None,
     days: DaysOption = DaysBasis.CALENDAR,
 ) -> None:
-    """Average per day of flow indicators (events over a year), millions converted to units.
-
-    Example: kanaalstats daily emails_kcc --year 2019 --days 365
-    """
     from kanaalstats.commands.daily import Daily
 
     _run(common, Daily(indicators, year, days))
@@ -226,14 +270,14 @@ def daily(
 @command()
 def share(
     common: Common,
-    numerator: Annotated[str, typer.Argument(help="Indicator counted as part.")],
-    denominator: Annotated[str, typer.Argument(help="Indicator counted as whole.")],
+    numerator: Annotated[
+        str, typer.Argument(help=help_text("help_opt_numerator"), autocompletion=_indicator_ids)
+    ],
+    denominator: Annotated[
+        str, typer.Argument(help=help_text("help_opt_denominator"), autocompletion=_indicator_ids)
+    ],
     year: YearOption = None,
 ) -> None:
-    """Share of one indicator in another, per year, in %.
-
-    Example: kanaalstats share meldingen_openbare_ruimte digitale_aanvragen --year 2019
-    """
     from kanaalstats.commands.share import Share
 
     _run(common, Share(numerator, denominator, year, common.lang))
@@ -244,14 +288,17 @@ def report(
     common: Common,
     indicators: IndicatorsArgument = None,
     year: Annotated[
-        int | None, _quiet("--year", "-y", help="Year to summarise (default: the last).")
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help=help_text("help_opt_report_year"),
+            show_default=False,
+            autocompletion=_years,
+        ),
     ] = None,
     days: DaysOption = DaysBasis.CALENDAR,
 ) -> None:
-    """Summary sentences for a year: level, direction, change, per-day average.
-
-    Example: kanaalstats report --year 2019 --lang en
-    """
     from kanaalstats.commands.report import Report
 
     _run(common, Report(indicators, year, days, common.lang))
@@ -263,15 +310,9 @@ def trend(
     indicators: IndicatorsArgument = None,
     plot: Annotated[
         Path | None,
-        _quiet(
-            "--plot", help="Also draw a chart to FILE.png or FILE.svg (needs kanaalstats[plot])."
-        ),
+        _quiet("--plot", help=help_text("help_opt_plot")),
     ] = None,
 ) -> None:
-    """Per indicator a sparkline over the years, first and last value and the overall change.
-
-    Example: kanaalstats trend --plot trend.png
-    """
     from kanaalstats.commands.trend import Trend
 
     _run(common, Trend(indicators), plot=plot)
@@ -282,18 +323,10 @@ def check(
     common: Common,
     claims_file: Annotated[
         Path | None,
-        _quiet(
-            "--claims", "-c", help="Claims file (TOML). Default: the claims of the built-in report."
-        ),
+        _quiet("--claims", "-c", help=help_text("help_opt_claims")),
     ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Also fail (exit 1) on claims that cannot be verified.")
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=help_text("help_opt_strict"))] = False,
 ) -> None:
-    """Check the report's claims against the data; exit 1 when a claim is inconsistent.
-
-    Example: kanaalstats check --claims claims.toml --data kerncijfers.csv
-    """
     from kanaalstats.commands.check import CheckClaims
 
     extra = (claims_file,) if claims_file else ()

@@ -43,7 +43,10 @@ class Table(Command):
         columns = [
             *series_columns(data, unit_shown=True),
             Column("footnote", "col_note", Kind.TEXT, human=False),
-        ] + [Column(str(y), str(y), Kind.TABLE_VALUE, literal_header=True) for y in data.years]
+        ] + [
+            Column(str(y), str(y), Kind.TABLE_VALUE, literal_header=True, year=y)
+            for y in data.years
+        ]
         return Result(frame, columns)
 
     def finish(self) -> Ending:

@@ -59,5 +59,8 @@ class Trend(Command):
             Column("last_value", "col_last", Kind.VALUE),
             Column("change", "col_change", Kind.CHANGE),
             Column("change_pct", "col_change_pct", Kind.SIGNED_PCT),
-        ] + [Column(str(y), str(y), Kind.VALUE, literal_header=True, human=False) for y in years]
+        ] + [
+            Column(str(y), str(y), Kind.VALUE, literal_header=True, human=False, year=y)
+            for y in years
+        ]
         return Result(frame, columns)

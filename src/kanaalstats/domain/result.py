@@ -37,6 +37,7 @@ class Column:
     literal_header: bool = False
     human: bool = True  # shown in table and Markdown
     machine: bool = True  # written in CSV and JSON
+    year: int | None = None  # the column holds the value of this year (table, trend)
 
 
 @dataclass

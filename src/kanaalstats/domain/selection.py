@@ -7,6 +7,9 @@ import difflib
 from collections.abc import Sequence
 
 from kanaalstats.domain.errors import UsageError
+from kanaalstats.domain.message import Message
+
+_LISTED = 10  # names listed when none is close to what was typed
 
 
 def _resolve(name: str, names: Sequence[str], kind: str) -> str:
@@ -29,7 +32,9 @@ def _resolve(name: str, names: Sequence[str], kind: str) -> str:
     suggestions = list(dict.fromkeys([by_lower[c] for c in close] + contains))[:5]
     if suggestions:
         raise UsageError(f"{kind}_unknown_suggest", name=name, candidates=", ".join(suggestions))
-    raise UsageError(f"{kind}_unknown", name=name)
+    # Nothing close: the names there are (the first of them, in a panel's thousands).
+    more = Message(f"{kind}_more", {"count": len(names) - _LISTED}) if len(names) > _LISTED else ""
+    raise UsageError(f"{kind}_unknown", name=name, candidates=", ".join(names[:_LISTED]), more=more)
 
 
 def resolve_indicator(name: str, ids: Sequence[str]) -> str:

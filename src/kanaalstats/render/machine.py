@@ -143,6 +143,7 @@ class _Cells:
 
     key: str
     kind: Kind
+    year: int | None = None  # a value per year: JSON also lists it under "years"
     numbers: np.ndarray[Any, Any] | None = None
     texts: Any = None
     codes: np.ndarray[Any, Any] | None = None
@@ -177,9 +178,11 @@ def cells(result: Result, lang: str, writer: MachineWriter) -> list[_Cells]:
             few = _few_integers(numbers) if column.kind is Kind.INT else None
             if few is not None:  # years: a handful of texts, taken like a text column's
                 texts, codes = few
-                columns.append(_Cells(column.key, column.kind, texts=texts, codes=codes))
+                columns.append(
+                    _Cells(column.key, column.kind, column.year, texts=texts, codes=codes)
+                )
             else:
-                columns.append(_Cells(column.key, column.kind, numbers=numbers))
+                columns.append(_Cells(column.key, column.kind, column.year, numbers=numbers))
         else:
             series = label_in(frame, lang) if column.kind is Kind.LABEL else frame[column.key]
             names, codes = distinct_texts(series)
@@ -349,10 +352,20 @@ class CsvWriter(MachineWriter):
         return _row_bytes(pc.binary_join_element_wise(*texts, ",", options=self.nulls))
 
 
-class JsonWriter(MachineWriter):
-    """One object: command, extra fields, rows (a list, streamed), notes."""
+class JsonCells(MachineWriter):
+    """Cells as JSON values: texts quoted, missing as null; each after its key."""
 
     missing = "null"
+
+    def cell(self, text: str) -> str:
+        return json_cell(text)
+
+    def glue(self, key: str) -> str:
+        return ", " + json_cell(key) + ": "
+
+
+class JsonWriter(JsonCells):
+    """One object: command, extra fields, rows (a list, streamed), notes."""
 
     def __init__(self, sink: BinaryIO, outline: Outline, lang: str) -> None:
         super().__init__(sink, outline, lang)
@@ -371,21 +384,9 @@ class JsonWriter(MachineWriter):
         self._open()
         super().write(result)
 
-    def cell(self, text: str) -> str:
-        return json_cell(text)
-
-    def glue(self, key: str) -> str:
-        return ", " + json_cell(key) + ": "
-
     def encode(self, columns: list[_Cells], start: int) -> memoryview:
-        import pyarrow.compute as pc
-
         # Each row after a comma on a line of its own; the very first row without the comma.
-        pieces: list[Any] = [",\n    "]
-        for position, column in enumerate(columns):
-            pieces.append(("{" if position == 0 else ", ") + json_cell(column.key) + ": ")
-            pieces.append(column.sliced(start, _SLICE_ROWS))
-        return _row_bytes(pc.binary_join_element_wise(*pieces, "}", "", options=self.nulls))
+        return json_rows(columns, start, ",\n    ", "", self.nulls)
 
     def end(self, ending: Ending) -> None:
         self._open()
@@ -395,6 +396,37 @@ class JsonWriter(MachineWriter):
         closing = ("\n  " if self.rows else "") + '],\n  "notes": ' + listed + "\n}\n"
         self.sink.write(closing.encode("utf-8"))
         self.sink.flush()
+
+
+class NdjsonWriter(JsonCells):
+    """JSON Lines: each row the object a row of the JSON document is, on a line of its own;
+    nothing else (the notes go to stderr), so that a reader can take one row at a time."""
+
+    def encode(self, columns: list[_Cells], start: int) -> memoryview:
+        return json_rows(columns, start, "", "\n", self.nulls)
+
+
+def json_rows(columns: list[_Cells], start: int, before: str, after: str, nulls: Any) -> memoryview:
+    """A slice of rows as JSON objects, each between `before` and `after`: the one row
+    encoding of JSON and JSON Lines.
+
+    Cells are already JSON (texts quoted, missing as null). Columns of a value per year are
+    written twice: as keys ("2019": 1.4), and as the list "years" ([{"year": 2019,
+    "value": 1.4}, …]) for scripts that loop over the years.
+    """
+    import pyarrow.compute as pc
+
+    texts = [column.sliced(start, _SLICE_ROWS) for column in columns]
+    pieces: list[Any] = [before]
+    for position, (column, cells) in enumerate(zip(columns, texts, strict=True)):
+        pieces += [("{" if position == 0 else ", ") + json_cell(column.key) + ": ", cells]
+    years = [(c.year, cells) for c, cells in zip(columns, texts, strict=True) if c.year is not None]
+    for position, (year, cells) in enumerate(years):
+        opening = ', "years": [' if position == 0 else "}, "
+        pieces += [f'{opening}{{"year": {year}, "value": ', cells]
+    if years:
+        pieces.append("}]")
+    return _row_bytes(pc.binary_join_element_wise(*pieces, "}" + after, "", options=nulls))
 
 
 def notes_in(notes: list[Message], lang: str) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Protocol, TextIO
 
 from kanaalstats.domain.choices import OutputFormat
 from kanaalstats.domain.result import Ending, Outline, Result
-from kanaalstats.render.machine import CsvWriter, JsonWriter
+from kanaalstats.render.machine import CsvWriter, JsonWriter, NdjsonWriter
 from kanaalstats.render.people import PeopleWriter
 
 
@@ -20,11 +20,13 @@ def writer_for(
     fmt: OutputFormat, stream: TextIO, outline: Outline, lang: str, to_file: bool
 ) -> Writer:
     """The writer of `fmt` onto `stream`; `to_file` turns colour off."""
-    if fmt in (OutputFormat.CSV, OutputFormat.JSON):
+    machine = {
+        OutputFormat.CSV: CsvWriter,
+        OutputFormat.JSON: JsonWriter,
+        OutputFormat.NDJSON: NdjsonWriter,
+    }.get(fmt)
+    if machine is not None:
         # Machines get bytes: whatever text was written before goes out first.
         stream.flush()
-        sink = stream.buffer
-        if fmt is OutputFormat.CSV:
-            return CsvWriter(sink, outline, lang)
-        return JsonWriter(sink, outline, lang)
+        return machine(stream.buffer, outline, lang)
     return PeopleWriter(stream, outline, lang, fmt is OutputFormat.MARKDOWN, to_file)

@@ -148,13 +148,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- selection -----------------------------------------------------------------------
     "indicator_unknown": (
-        "indicator '{name}' bestaat niet. Zie 'kanaalstats indicators'.",
-        "indicator '{name}' does not exist. See 'kanaalstats indicators'.",
+        "indicator '{name}' bestaat niet. Kies uit: {candidates}{more}.",
+        "indicator '{name}' does not exist. Choose from: {candidates}{more}.",
     ),
     "indicator_unknown_suggest": (
         "indicator '{name}' bestaat niet. Bedoelde u: {candidates}?",
         "indicator '{name}' does not exist. Did you mean: {candidates}?",
     ),
+    "indicator_more": (
+        " en nog {count} (zie 'kanaalstats indicators')",
+        " and {count} more (see 'kanaalstats indicators')",
+    ),
+    "entity_more": (" en nog {count}", " and {count} more"),
     "indicator_ambiguous": (
         "'{name}' past bij meerdere indicatoren: {candidates}. Typ meer van het id.",
         "'{name}' matches several indicators: {candidates}. Type more of the id.",
@@ -164,8 +169,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--entity only works with a panel (a long file with an 'entity' column).",
     ),
     "entity_unknown": (
-        "gebied '{name}' staat niet in de gegevens.",
-        "entity '{name}' is not in the data.",
+        "gebied '{name}' staat niet in de gegevens. Kies uit: {candidates}{more}.",
+        "entity '{name}' is not in the data. Choose from: {candidates}{more}.",
     ),
     "entity_unknown_suggest": (
         "gebied '{name}' staat niet in de gegevens. Bedoelde u: {candidates}?",
@@ -190,6 +195,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "parquet_bad_types": (
         "{path}: 'year' moet uit gehele getallen bestaan en 'value' uit getallen.",
         "{path}: 'year' must hold whole numbers and 'value' numbers.",
+    ),
+    "format_contradicts_extension": (
+        "--format {fmt} past niet bij {path}: die extensie hoort bij --format {implied}. Kies een andere bestandsnaam of een ander formaat.",
+        "--format {fmt} does not match {path}: that extension means --format {implied}. Choose another file name or format.",
+    ),
+    "format_unknown_extension": (
+        "{path}: aan de bestandsnaam is niet te zien welk formaat bedoeld is. Geef een extensie ({extensions}) of kies het formaat met --format.",
+        "{path}: the file name does not say which format to write. Give an extension ({extensions}) or choose the format with --format.",
+    ),
+    "format_environment_unknown": (
+        "KANAALSTATS_FORMAT='{value}' is geen formaat. Kies uit: {choices}.",
+        "KANAALSTATS_FORMAT='{value}' is not a format. Choose from: {choices}.",
     ),
     "year_not_in_data": (
         "jaar {year} zit niet in de gegevens ({first}–{last}).",
@@ -354,6 +371,232 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "onverwachte fout: {error}. Draai opnieuw met --debug en meld dit als fout.",
         "unexpected error: {error}. Run again with --debug and report this as a bug.",
     ),
+    # --- the command line: usage errors -------------------------------------------------
+    "usage_unknown_command": (
+        "onbekende opdracht '{name}'. Kies uit: {choices}.",
+        "unknown command '{name}'. Choose from: {choices}.",
+    ),
+    "usage_unknown_command_suggest": (
+        "onbekende opdracht '{name}'. Bedoelde u: {candidates}? Kies uit: {choices}.",
+        "unknown command '{name}'. Did you mean: {candidates}? Choose from: {choices}.",
+    ),
+    "usage_missing_command": (
+        "geef een opdracht: {choices}.",
+        "give a command: {choices}.",
+    ),
+    "usage_unknown_option": (
+        "onbekende optie '{name}' bij '{command}'. Geldige opties: {choices}.",
+        "unknown option '{name}' for '{command}'. Valid options: {choices}.",
+    ),
+    "usage_unknown_option_suggest": (
+        "onbekende optie '{name}' bij '{command}'. Bedoelde u: {candidates}?",
+        "unknown option '{name}' for '{command}'. Did you mean: {candidates}?",
+    ),
+    "usage_bad_choice": (
+        "'{value}' is geen geldige keuze voor {option}. Kies uit: {choices}.",
+        "'{value}' is not a valid choice for {option}. Choose from: {choices}.",
+    ),
+    "usage_not_whole_number": (
+        "{option} moet een geheel getal zijn (bijvoorbeeld 2019), niet '{value}'.",
+        "{option} must be a whole number (for example 2019), not '{value}'.",
+    ),
+    "usage_bad_value": (
+        "'{value}' is geen geldige waarde voor {option}.",
+        "'{value}' is not a valid value for {option}.",
+    ),
+    "usage_missing_argument": (
+        "'{command}' mist het argument {name}. Zie '{command} --help'.",
+        "'{command}' is missing the argument {name}. See '{command} --help'.",
+    ),
+    "usage_needs_value": (
+        "optie {name} heeft een waarde nodig.",
+        "option {name} needs a value.",
+    ),
+    "usage_takes_no_value": (
+        "bij optie {name} hoort geen waarde.",
+        "option {name} does not take a value.",
+    ),
+    "usage_extra_arguments": (
+        "'{command}' kent geen argument(en) {words}. Zie '{command} --help'.",
+        "'{command}' takes no argument(s) {words}. See '{command} --help'.",
+    ),
+    "usage_other": ("{message}", "{message}"),
+    # --- the command line: help ----------------------------------------------------------
+    # Commands: the first paragraph is the line in the list of commands.
+    "help_main": (
+        "Bereken, toon en controleer de afgeleide cijfers van een tabel met kerncijfers.\n\nVoorbeeld: kanaalstats growth digitale_aanvragen --from 2018 --to 2019",
+        "Compute, print and check the derived figures of a key-figures table (kerncijfers).\n\nExample: kanaalstats growth digitale_aanvragen --from 2018 --to 2019",
+    ),
+    "help_table": (
+        "De tabel met kerncijfers zoals gepubliceerd: indicatoren × jaren, eenheden en voetnoten.\n\nVoorbeeld: kanaalstats table --lang en",
+        "The key-figures table as published: indicators × years, units and footnotes.\n\nExample: kanaalstats table --lang en",
+    ),
+    "help_indicators": (
+        "De indicatoren: id, label, eenheid en de jaren met een waarde.\n\nVoorbeeld: kanaalstats indicators --format csv",
+        "List the indicators: id, label, unit and the years with a value.\n\nExample: kanaalstats indicators --format csv",
+    ),
+    "help_growth": (
+        "Verandering per indicator: absoluut, relatief (%), in procentpunten voor percentages, en de gemiddelde jaarlijkse groei (CAGR).\n\nTussen opeenvolgende jaren, of tussen --from en --to.\n\nVoorbeeld: kanaalstats growth digitale_aanvragen --from 2016 --to 2019",
+        "Change per indicator: absolute, relative (%), percentage points for percentages, CAGR.\n\nBetween consecutive years by default, or between --from and --to.\n\nExample: kanaalstats growth digitale_aanvragen --from 2016 --to 2019",
+    ),
+    "help_daily": (
+        "Gemiddelde per dag van stroomgrootheden (aantallen per jaar), miljoenen omgerekend naar eenheden.\n\nVoorbeeld: kanaalstats daily emails_kcc --year 2019 --days 365",
+        "Average per day of flow indicators (events over a year), millions converted to units.\n\nExample: kanaalstats daily emails_kcc --year 2019 --days 365",
+    ),
+    "help_share": (
+        "Aandeel van de ene indicator in de andere, per jaar, in %.\n\nVoorbeeld: kanaalstats share meldingen_openbare_ruimte digitale_aanvragen --year 2019",
+        "Share of one indicator in another, per year, in %.\n\nExample: kanaalstats share meldingen_openbare_ruimte digitale_aanvragen --year 2019",
+    ),
+    "help_report": (
+        "Samenvattende zinnen over een jaar: niveau, richting, verandering, gemiddelde per dag.\n\nVoorbeeld: kanaalstats report --year 2019 --lang en",
+        "Summary sentences for a year: level, direction, change, per-day average.\n\nExample: kanaalstats report --year 2019 --lang en",
+    ),
+    "help_trend": (
+        "Per indicator een sparkline over de jaren, de eerste en laatste waarde en de verandering daartussen.\n\nVoorbeeld: kanaalstats trend --plot trend.png",
+        "Per indicator a sparkline over the years, first and last value and the overall change.\n\nExample: kanaalstats trend --plot trend.png",
+    ),
+    "help_check": (
+        "Controleer de uitspraken van het rapport aan de hand van de gegevens; afsluitcode 1 als een uitspraak niet klopt.\n\nVoorbeeld: kanaalstats check --claims claims.toml --data kerncijfers.csv",
+        "Check the report's claims against the data; exit 1 when a claim is inconsistent.\n\nExample: kanaalstats check --claims claims.toml --data kerncijfers.csv",
+    ),
+    # Options and arguments.
+    "help_opt_data": (
+        "Tabelbestand (canoniek, zoals gepubliceerd, of lange CSV); herhaal voor meer bestanden. Standaard: de ingebouwde Utrechtse tabel plus de cijfers uit de tekst.",
+        "Table file (canonical, published Dutch, or long CSV); repeat for more. Default: the built-in Utrecht table plus the figures stated in its text.",
+    ),
+    "help_opt_format": (
+        "Uitvoerformaat. Standaard: het formaat dat de extensie van het --output-bestand noemt, anders $KANAALSTATS_FORMAT, anders table (markdown voor report).",
+        "Output format. Default: the one the --output file's extension names, else $KANAALSTATS_FORMAT, else table (markdown for report).",
+    ),
+    "help_opt_lang": (
+        "Taal van labels, woorden, getallen, meldingen en hulp.",
+        "Language of labels, words, numbers, messages and help.",
+    ),
+    "help_opt_output": (
+        "Schrijf naar dit bestand in plaats van naar stdout; het bestand wordt in één keer vervangen.",
+        "Write to this file (atomically) instead of stdout.",
+    ),
+    "help_opt_unit": (
+        "Geef een indicator een eenheid, bijv. --unit volgers=stock (flow, flow_millions, stock, stock_millions, percent, score).",
+        "Set an indicator's unit, e.g. --unit volgers=stock (flow, flow_millions, stock, stock_millions, percent, score).",
+    ),
+    "help_opt_entity": (
+        "Alleen dit gebied van een paneel (herhaalbaar); standaard: alle gebieden.",
+        "Only this entity of a panel (repeatable); default: all entities.",
+    ),
+    "help_opt_quiet": (
+        "Geen waarschuwingen en opmerkingen op stderr (fouten wel).",
+        "No warnings and notes on stderr (errors still).",
+    ),
+    "help_opt_indicators": (
+        "Id's van indicatoren, of een eenduidig begin ervan (standaard: alle).",
+        "Indicator ids or unambiguous prefixes (default: all).",
+    ),
+    "help_opt_days": (
+        "Dagen in een jaar: calendar (366 in schrikkeljaren) of 365.",
+        "Days in a year: calendar (366 in leap years) or 365.",
+    ),
+    "help_opt_year": ("Alleen dit jaar.", "Only this year."),
+    "help_opt_report_year": (
+        "Jaar om samen te vatten (standaard: het laatste).",
+        "Year to summarise (default: the last).",
+    ),
+    "help_opt_from": ("Eerste jaar (met --to).", "First year (with --to)."),
+    "help_opt_to": ("Laatste jaar (met --from).", "Last year (with --from)."),
+    "help_opt_numerator": ("Indicator die als deel telt.", "Indicator counted as part."),
+    "help_opt_denominator": ("Indicator die als geheel telt.", "Indicator counted as whole."),
+    "help_opt_plot": (
+        "Teken ook een grafiek in FILE.png of FILE.svg (vereist kanaalstats[plot]).",
+        "Also draw a chart to FILE.png or FILE.svg (needs kanaalstats[plot]).",
+    ),
+    "help_opt_claims": (
+        "Bestand met uitspraken (TOML). Standaard: de uitspraken van het ingebouwde rapport.",
+        "Claims file (TOML). Default: the claims of the built-in report.",
+    ),
+    "help_opt_strict": (
+        "Geef ook afsluitcode 1 bij uitspraken die niet te controleren zijn.",
+        "Also fail (exit 1) on claims that cannot be verified.",
+    ),
+    "help_opt_version": ("Toon de versie en stop.", "Show the version and exit."),
+    "help_opt_debug": (
+        "Toon bij fouten een traceback (voor ontwikkelaars).",
+        "Show a traceback for errors (for developers).",
+    ),
+    # Typer's own options, by their English help.
+    "help_opt_help": ("Toon deze hulp en stop.", "Show this message and exit."),
+    "help_opt_install_completion": (
+        "Installeer de aanvulling (completion) voor de huidige shell.",
+        "Install completion for the current shell.",
+    ),
+    "help_opt_show_completion": (
+        "Toon de aanvulling voor de huidige shell, om te kopiëren of de installatie aan te passen.",
+        "Show completion for the current shell, to copy it or customize the installation.",
+    ),
+    "help_opt_man": (
+        "Schrijf de man-pagina (roff) naar stdout, in de taal van $KANAALSTATS_LANG, en stop.",
+        "Write the manual page (roff) to stdout, in the language of $KANAALSTATS_LANG, and exit.",
+    ),
+    # The manual page: section headings and what only it says.
+    "man_name": ("NAAM", "NAME"),
+    "man_synopsis": ("OVERZICHT", "SYNOPSIS"),
+    "man_description": ("BESCHRIJVING", "DESCRIPTION"),
+    "man_options": ("OPTIES", "OPTIONS"),
+    "man_commands": ("OPDRACHTEN", "COMMANDS"),
+    "man_environment": ("OMGEVING", "ENVIRONMENT"),
+    "man_exit_status": ("AFSLUITCODES", "EXIT STATUS"),
+    "man_see_also": ("ZIE OOK", "SEE ALSO"),
+    "man_env_lang": (
+        "Standaardtaal (nl of en) van uitvoer, meldingen, hulp en deze pagina; --lang gaat voor.",
+        "Default language (nl or en) of output, messages, help and this page; --lang comes first.",
+    ),
+    "man_env_format": (
+        "Standaardformaat waar --format noch de extensie van --output het formaat bepaalt.",
+        "Default format where neither --format nor the extension of --output decides.",
+    ),
+    "man_env_no_color": ("Geen kleur (elke waarde).", "No colour (any value)."),
+    "man_env_force_color": (
+        "Kleur, ook in een pijp (tenzij NO_COLOR gezet is).",
+        "Colour, also in a pipe (unless NO_COLOR is set).",
+    ),
+    "man_exit_0": (
+        "gelukt (ook als de lezer van een pijp die vroeg sloot)",
+        "success (also when the reader of a pipe closed it early)",
+    ),
+    "man_exit_1": (
+        "check: een uitspraak klopt niet (met --strict: of is niet te controleren)",
+        "check: a claim is inconsistent (with --strict: or cannot be verified)",
+    ),
+    "man_exit_2": (
+        "gebruik: een onbekende opdracht, optie of waarde, een onbekende of dubbelzinnige indicator, een jaar dat niet in de gegevens zit",
+        "usage: an unknown command, option or value, an unknown or ambiguous indicator, a year not in the data",
+    ),
+    "man_exit_3": (
+        "een bestand kan niet gelezen of geschreven worden",
+        "a file cannot be read or written",
+    ),
+    "man_exit_4": ("de inhoud van een bestand is ongeldig", "a file's content is invalid"),
+    "man_exit_5": (
+        "het gevraagde cijfer bestaat niet (een aandeel met noemer 0)",
+        "the figure asked for is undefined (a share whose denominator is 0)",
+    ),
+    "man_exit_6": (
+        "een optioneel onderdeel is niet geïnstalleerd (--plot zonder kanaalstats[plot])",
+        "an optional extra is not installed (--plot without kanaalstats[plot])",
+    ),
+    "man_exit_70": (
+        "een onverwachte interne fout (meld die met de uitvoer van --debug)",
+        "an unexpected internal error (report it with the --debug output)",
+    ),
+    "man_exit_130": ("afgebroken (Ctrl-C)", "interrupted (Ctrl-C)"),
+    "help_usage": ("Gebruik:", "Usage:"),
+    "help_Arguments": ("Argumenten", "Arguments"),
+    "help_Options": ("Opties", "Options"),
+    "help_Commands": ("Opdrachten", "Commands"),
+    "help_default": ("standaard", "default"),
+    "help_env_var": ("omgevingsvariabele", "env var"),
+    "help_required": ("verplicht", "required"),
+    "progress_reading": ("Gegevens lezen", "Reading the data"),
+    "progress_rows": ("Rijen berekenen", "Computing rows"),
     "error_prefix": ("fout", "error"),
     "warning_prefix": ("waarschuwing", "warning"),
     # --- report sentences ----------------------------------------------------------------
@@ -463,8 +706,12 @@ def text(key: str, lang: str, **params: Any) -> str:
 
 def say(message: Message, lang: str) -> str:
     """A message of the library, in `lang`; a message about a line of a panel names the
-    line's entity after the line."""
-    said = text(message.key, lang, **message.params)
+    line's entity after the line. A value that is itself a message is said first."""
+    params = {
+        name: say(value, lang) if isinstance(value, Message) else value
+        for name, value in message.params.items()
+    }
+    said = text(message.key, lang, **params)
     entity = message.params.get("entity")
     line = message.params.get("line")
     if entity and line is not None and "{entity}" not in CATALOGUE[message.key][0]:
