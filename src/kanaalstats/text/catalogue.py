@@ -59,12 +59,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: the table has no indicator rows.",
     ),
     "no_year_columns": (
-        "{path}, regel {line}: geen kolommen met een jaartal gevonden. De kop moet na het label jaartallen hebben (2016;2017;...).",
-        "{path}, line {line}: no year columns found. The header must list years after the label (2016;2017;...).",
+        "{path}, regel {line}: geen kolommen met een jaartal gevonden. Zet de jaren in de kop na het label (;2016;2017;...) of in de eerste kolom, één rij per jaar (Jaar;aanvragen / 2016;...). Een tabel met gebieden als kolommen hoort in de lange vorm (entity,indicator,year,value).",
+        "{path}, line {line}: no year columns found. Put the years in the header after the label (;2016;2017;...) or in the first column, one row per year (Year;requests / 2016;...). A table with areas as columns belongs in the long form (entity,indicator,year,value).",
     ),
     "header_not_year": (
-        "{path}, regel {line}, kolom {column}: kop '{value}' is geen jaartal. Elke kolom na het label moet een jaar zijn (bijv. 2019).",
-        "{path}, line {line}, column {column}: header '{value}' is not a year. Every column after the label must be a year (e.g. 2019).",
+        "{path}, regel {line}, kolom {column}: kop '{value}' is geen jaartal. Elke kolom na het label moet een jaar van 1800 tot 2100 zijn (bijv. 2019), of zet de jaren in de eerste kolom, één rij per jaar.",
+        "{path}, line {line}, column {column}: header '{value}' is not a year. Every column after the label must be a year from 1800 to 2100 (e.g. 2019), or put the years in the first column, one row per year.",
+    ),
+    "second_header": (
+        "{path}, regel {line}: een tweede kop met andere jaren ({found}) dan de eerste ({years}). Zet elke tabel in een eigen bestand.",
+        "{path}, line {line}: a second header with other years ({found}) than the first ({years}). Put each table in a file of its own.",
+    ),
+    "years_provisional": (
+        "{path}: de cijfers van {years} zijn voorlopig (gemarkeerd met *).",
+        "{path}: the figures for {years} are provisional (marked with *).",
+    ),
+    "column_without_label": (
+        "{path}, regel {line}, kolom {column}: de kolom heeft geen naam. Geef elke kolom na de jaren een indicatornaam.",
+        "{path}, line {line}, column {column}: the column has no name. Give every column after the years an indicator name.",
+    ),
+    "row_not_year": (
+        "{path}, regel {line}: '{value}' is geen jaartal. In een tabel met de jaren in de eerste kolom begint elke rij met een jaar van 1800 tot 2100.",
+        "{path}, line {line}: '{value}' is not a year. In a table with the years in the first column, every row starts with a year from 1800 to 2100.",
+    ),
+    "duplicate_year_row": (
+        "{path}, regel {line}: jaar {year} staat al in een eerdere rij. Verwijder of verbeter één van de twee.",
+        "{path}, line {line}: year {year} already has a row above. Remove or correct one of them.",
+    ),
+    "row_too_short_down": (
+        "{path}, regel {line}: de rij heeft {cells} waarden, de kop {columns} indicatoren. Vul ontbrekende waarden aan met '-'.",
+        "{path}, line {line}: the row has {cells} values but the header {columns} indicators. Fill missing values with '-'.",
     ),
     "duplicate_year": (
         "{path}, regel {line}: jaar {year} staat twee keer in de kop. Verwijder of hernoem één kolom.",
@@ -131,8 +155,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, line {line}, year {year}: '{text}' is in English notation (comma grouping thousands). Write it in Dutch: dot for thousands, comma for decimals.",
     ),
     "cell_ambiguous": (
-        "{path}, regel {line}, jaar {year}: '{text}' is dubbelzinnig: deze rij gebruikt de punt ook als decimaalteken. Schrijf duizendtallen zonder punt of decimalen met een komma.",
-        "{path}, line {line}, year {year}: '{text}' is ambiguous: this row also uses the dot as decimal mark. Write thousands without a dot or decimals with a comma.",
+        "{path}, regel {line}, jaar {year}: '{text}' is dubbelzinnig: dit bestand gebruikt de punt ook als decimaalteken (regel {other_line}: '{other}'). Schrijf duizendtallen zonder punt of decimalen met een komma.",
+        "{path}, line {line}, year {year}: '{text}' is ambiguous: this file also uses the dot as decimal mark (line {other_line}: '{other}'). Write thousands without a dot or decimals with a comma.",
     ),
     "cell_not_finite": (
         "{path}, regel {line}, jaar {year}: '{text}' is te groot om te rekenen.",
@@ -141,6 +165,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cell_not_machine_number": (
         "{path}, regel {line}, jaar {year}: '{text}' is geen getal in machinenotatie (punt als decimaalteken, geen duizendtalscheiding; leeg voor ontbrekend).",
         "{path}, line {line}, year {year}: '{text}' is not a number in machine notation ('.' as decimal mark, no thousands separator; empty for missing).",
+    ),
+    "cell_zero_group": (
+        "{path}, regel {line}, jaar {year}: '{text}' gelezen als {value} (een groep die met 0 begint kan geen duizendtal zijn). Controleer de bron.",
+        "{path}, line {line}, year {year}: '{text}' read as {value} (a group that starts with 0 cannot be thousands). Check the source.",
     ),
     "cell_dot_decimal": (
         "{path}, regel {line}, jaar {year}: '{text}' gelezen als {value} (een punt zonder drie cijfers erna kan geen duizendtal zijn). Controleer de bron.",

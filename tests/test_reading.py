@@ -1,0 +1,166 @@
+"""Tables an analyst has, read the right way or refused: never a silent misreading.
+
+Every expected figure is read off the hand-made table in the test itself.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from helpers import run, write
+from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.errors import DataError, KanaalstatsError
+from kanaalstats.load.files import load
+from kanaalstats.load.numbers import parse_machine_number, parse_published_row
+
+
+def figures(dataset: Dataset) -> dict[tuple[str, int], tuple[float | None, int]]:
+    """(indicator, year) → (value, decimals), missing values as None."""
+    frame = dataset.values
+    return {
+        (str(i), int(y)): (None if math.isnan(v) else float(v), int(d))
+        for i, y, v, d in zip(
+            frame["indicator"], frame["year"], frame["value"], frame["decimals"], strict=True
+        )
+    }
+
+
+def refusal(path: Path) -> KanaalstatsError:
+    with pytest.raises(KanaalstatsError) as caught:
+        load([path])
+    return caught.value
+
+
+# --- shapes -----------------------------------------------------------------------------------
+
+
+def test_years_as_rows_are_read_turned_back(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "rows.csv",
+        "Kerncijfers gemeente\nJaar;aanvragen;klachten\n2017;5213;1876\n2018;5.400;1900\n",
+    )
+    dataset = load([path])
+    assert dataset.years == [2017, 2018]  # never 1876 or 5213
+    assert figures(dataset) == {
+        ("aanvragen", 2017): (5213.0, 0),
+        ("aanvragen", 2018): (5400.0, 0),  # 5.400: a thousands group
+        ("klachten", 2017): (1876.0, 0),
+        ("klachten", 2018): (1900.0, 0),
+    }
+
+
+def test_years_as_rows_name_the_line_of_a_bad_cell(tmp_path: Path) -> None:
+    path = write(tmp_path, "rows.csv", "Jaar;aanvragen\n2017;5213\n2018;veel\n")
+    error = refusal(path)
+    assert error.message.key == "cell_not_a_number"
+    assert error.message.params["line"] == 3  # the row of 2018, where 'veel' is
+    assert error.message.params["year"] == 2018
+
+
+@pytest.mark.parametrize(
+    ("content", "key", "params"),
+    [
+        # The first row with a 4-digit cell is a row of figures: 5213 is no year.
+        ("2017;5213;1876\n2018;5400;1900\n", "header_not_year", {"value": "5213"}),
+        (";2017;3019\nx;1;2\n", "header_not_year", {"value": "3019"}),
+        (";1799;1800\nx;1;2\n", "header_not_year", {"value": "1799"}),
+        ("Jaar;aanvragen\n2017;1\nTotaal;2\n", "row_not_year", {"line": 3, "value": "Totaal"}),
+        ("Jaar;aanvragen\n2017;1\n2017;2\n", "duplicate_year_row", {"line": 3, "year": 2017}),
+        ("Jaar;aanvragen;klachten\n2017;1\n", "row_too_short_down", {"line": 2}),
+        # Areas as columns and no years: the long form is the way.
+        ("Wijk;Noord;Zuid\ninwoners;100;200\n", "no_year_columns", {}),
+        (";2018;2019\na;1;2\n;2019;2020\nb;3;4\n", "second_header", {"line": 3}),
+    ],
+)
+def test_shapes_refused(tmp_path: Path, content: str, key: str, params: dict[str, object]) -> None:
+    error = refusal(write(tmp_path, "t.csv", content))
+    assert isinstance(error, DataError)
+    assert error.message.key == key
+    for name, expected in params.items():
+        assert error.message.params[name] == expected
+
+
+def test_refused_shape_names_the_shapes_it_reads(tmp_path: Path) -> None:
+    result = run(
+        "table", "--data", str(write(tmp_path, "t.csv", "Wijk;Noord\nx;1\n")), "--lang", "en"
+    )
+    assert result.exit_code == 4
+    assert "in the first column, one row per year" in result.stderr
+    assert "long form (entity,indicator,year,value)" in result.stderr
+
+
+def test_a_repeated_header_is_passed_over(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", "Indicator;2018;2019\na;1;2\nIndicator;2018;2019\nb;3;4\n")
+    assert figures(load([path])) == {
+        ("a", 2018): (1.0, 0),
+        ("a", 2019): (2.0, 0),
+        ("b", 2018): (3.0, 0),
+        ("b", 2019): (4.0, 0),
+    }
+
+
+def test_provisional_years_are_read_and_said(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", ";2019;2020*\naantal a;1;2\n")
+    dataset = load([path])
+    assert dataset.years == [2019, 2020]
+    assert [w.key for w in dataset.warnings] == ["years_provisional"]
+    assert dataset.warnings[0].params["years"] == "2020"
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals"),
+    [
+        ("0.500", 0.5, 3),  # a group starting with 0 is never thousands
+        ("-0.250", -0.25, 3),
+        ("00.123", 0.123, 3),
+        ("0.500%", 0.5, 3),
+        ("2,5e-1", 0.25, 2),  # 0,25 written out
+        ("1,25e1", 12.5, 1),  # 12,5
+        ("1e3", 1000.0, 0),
+        ("0," + "1" * 200, 0.1111111111111111, 15),  # no wrap of the decimals counter
+    ],
+)
+def test_published_cells(text: str, value: float, decimals: int) -> None:
+    cells, _ = parse_published_row([text])
+    assert cells[0].value == pytest.approx(value)
+    assert cells[0].decimals == decimals
+
+
+@pytest.mark.parametrize(
+    ("text", "decimals"), [("2.5e-1", 2), ("2.5e1", 0), ("1." + "0" * 200, 15), (".5", 1)]
+)
+def test_machine_cells_keep_their_decimals(text: str, decimals: int) -> None:
+    assert parse_machine_number(text).decimals == decimals
+
+
+def test_zero_group_is_read_as_decimal_with_a_warning(tmp_path: Path) -> None:
+    dataset = load([write(tmp_path, "t.csv", ";2018;2019\naantal a;0.500;12\n")])
+    assert figures(dataset)[("aantal_a", 2018)] == (0.5, 3)
+    assert [w.key for w in dataset.warnings] == ["cell_zero_group"]
+
+
+def test_dot_decimals_anywhere_make_thousands_ambiguous(tmp_path: Path) -> None:
+    # Row 2 writes decimals with a dot, so row 3's 1.234 could be 1,234 or 1234.
+    path = write(tmp_path, "t.csv", ";2018;2019\naantal a;5.7;6.1\naantal b;1.234;2.345\n")
+    error = refusal(path)
+    assert error.message.key == "cell_ambiguous"
+    assert error.message.params == {
+        "path": str(path),
+        "line": 3,
+        "year": 2018,
+        "text": "1.234",
+        "other_line": 2,
+        "other": "5.7",
+    }
+
+
+def test_thousands_without_dot_decimals_stay_thousands(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", ";2018;2019\naantal a;5,7;6,1\naantal b;1.234;2.345\n")
+    assert figures(load([path]))[("aantal_b", 2018)] == (1234.0, 0)
