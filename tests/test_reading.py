@@ -164,3 +164,48 @@ def test_dot_decimals_anywhere_make_thousands_ambiguous(tmp_path: Path) -> None:
 def test_thousands_without_dot_decimals_stay_thousands(tmp_path: Path) -> None:
     path = write(tmp_path, "t.csv", ";2018;2019\naantal a;5,7;6,1\naantal b;1.234;2.345\n")
     assert figures(load([path]))[("aantal_b", 2018)] == (1234.0, 0)
+
+
+# --- selection --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "names", "chosen"),
+    [
+        ("Utrecht", ["Utrecht", "UTRECHT"], "Utrecht"),  # exact beats case-folded
+        ("UTRECHT", ["UTRECHT", "Utrecht"], "UTRECHT"),
+        ("ABC", ["ABC", "abc"], "ABC"),
+        (" Space", ["Space", " Space"], " Space"),  # exact beats stripped
+        (" Space", ["Space"], "Space"),
+        ("utrecht", ["Utrecht", "Utrechtse Heuvelrug"], "Utrecht"),  # folded, unique
+        ("utr", ["Utrecht", "Amersfoort"], "Utrecht"),  # the only one it starts
+    ],
+)
+def test_an_exact_name_wins(typed: str, names: list[str], chosen: str) -> None:
+    from kanaalstats.domain.selection import resolve_entity
+
+    assert resolve_entity(typed, names) == chosen
+
+
+def test_a_folded_name_matching_two_is_ambiguous() -> None:
+    from kanaalstats.domain.errors import UsageError
+    from kanaalstats.domain.selection import resolve_entity
+
+    with pytest.raises(UsageError) as caught:
+        resolve_entity("utrecht", ["UTRECHT", "Utrecht"])
+    assert caught.value.message.key == "entity_ambiguous"
+    assert caught.value.message.params["candidates"] == "UTRECHT, Utrecht"
+
+
+def test_growth_of_an_exact_id_among_case_variants(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "long.csv",
+        "indicator,year,value\nABC,2018,10\nABC,2019,15\nabc,2018,1\nabc,2019,2\n",
+    )
+    result = run("growth", "ABC", "--data", str(path), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[1].startswith("ABC,")  # ABC's row, not abc's
+    assert ",50," in lines[1]  # (15 - 10) / 10 = 50 %
