@@ -209,3 +209,68 @@ def test_growth_of_an_exact_id_among_case_variants(tmp_path: Path) -> None:
     assert len(lines) == 2
     assert lines[1].startswith("ABC,")  # ABC's row, not abc's
     assert ",50," in lines[1]  # (15 - 10) / 10 = 50 %
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def test_mixed_encodings_are_refused_naming_both_lines(tmp_path: Path) -> None:
+    # Line 2 writes é as UTF-8 (c3 a9), line 3 as Windows-1252 (e9).
+    path = write(tmp_path, "t.csv", b";2018;2019\ncaf\xc3\xa9 a;1;2\ncaf\xe9 b;3;4\n")
+    error = refusal(path)
+    assert error.message.key == "file_mixed_encoding"
+    assert error.message.params["utf8_line"] == 2
+    assert error.message.params["other_line"] == 3
+
+
+def test_windows_1252_alone_is_still_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", b";2018;2019\ncaf\xe9 a;1;2\n")
+    assert figures(load([path]))[("cafe_a", 2019)] == (2.0, 0)
+
+
+def test_semicolon_long_file_with_thousands_like_value_is_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "t.csv", "indicator;year;value;unit\na;2018;12;flow\na;2019;260.044;flow\n"
+    )
+    error = refusal(path)
+    assert error.message.key == "long_cell_ambiguous"
+    assert error.message.params["line"] == 3
+    assert error.message.params["text"] == "260.044"
+
+
+def test_semicolon_long_file_with_dot_decimals_reads_and_says_so(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "t.csv", "indicator;year;value;unit\na;2018;260.044;flow\na;2019;5.7;flow\n"
+    )
+    dataset = load([path])
+    assert figures(dataset)[("a", 2018)] == (260.044, 3)
+    warning = next(w for w in dataset.warnings if w.key == "long_dot_groups_read")
+    assert warning.params["line"] == 2
+    assert warning.params["other_line"] == 3
+
+
+def test_comma_long_file_keeps_its_machine_decimals(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", "indicator,year,value,unit\na,2018,260.044,flow\n")
+    dataset = load([path])
+    assert figures(dataset)[("a", 2018)] == (260.044, 3)
+    assert dataset.warnings == ()
+
+
+def test_numeric_looking_names_stay_text(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        "entity,indicator,year,value,unit,label_nl\n007,a,2019,1,flow,1e3\n1e3,a,2019,2,flow,1e3\n",
+    )
+    dataset = load([path])
+    assert list(dataset.entities) == ["007", "1e3"]
+    assert dataset.indicators.loc["a", "label_nl"] == "1e3"
+
+
+def test_parquet_booleans_are_refused(tmp_path: Path) -> None:
+    import pandas as pd
+
+    path = tmp_path / "t.parquet"
+    frame = pd.DataFrame({"indicator": ["a", "a"], "year": [2018, 2019], "value": [True, False]})
+    frame.to_parquet(path)
+    assert refusal(path).message.key == "parquet_bad_types"

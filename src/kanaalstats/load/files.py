@@ -23,6 +23,7 @@ from kanaalstats.load.long_form import (
     read_long_csv,
     read_parquet,
 )
+from kanaalstats.load.long_notation import check_dot_groups
 from kanaalstats.load.parts import METADATA_COLUMNS, Indicator, Part
 from kanaalstats.load.published import load_published
 from kanaalstats.load.source import STDIN, peek_source, read_rows, read_source, sniff_delimiter
@@ -58,9 +59,12 @@ def _load_file(path: Path, name: str) -> Part:
         delimiter = sniff_delimiter(head.text)
         # A panel can be large: the reader takes a UTF-8 file straight from disk.
         if str(path) != STDIN and head.encoding == "utf-8":
-            return _long_part(*read_long_csv(path, name, delimiter), name)
-        whole = read_source(path, name)
-        return _long_part(*read_long_csv(whole.text.encode("utf-8"), name, delimiter), name)
+            whole: Path | bytes = path
+        else:
+            whole = read_source(path, name).text.encode("utf-8")
+        frame, warnings = read_long_csv(whole, name, delimiter)
+        warnings = [*check_dot_groups(whole, name, delimiter), *warnings]
+        return _long_part(frame, warnings, name)
     source = read_source(path, name)
     rows = [row for row in read_rows(source) if any(cell.strip() for cell in row.cells)]
     if not rows:

@@ -29,6 +29,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: de tekencodering is onbekend. Sla het bestand op als CSV in UTF-8.",
         "{path}: unknown text encoding. Save the file as CSV in UTF-8.",
     ),
+    "file_mixed_encoding": (
+        "{path}: het bestand mengt twee tekencoderingen (regel {utf8_line} is UTF-8, regel {other_line} Windows-1252). Sla het bestand in één keer op als CSV in UTF-8.",
+        "{path}: the file mixes two text encodings (line {utf8_line} is UTF-8, line {other_line} Windows-1252). Save the whole file as CSV in UTF-8.",
+    ),
     "file_is_binary": (
         "{path}: dit is geen tekstbestand. Sla de tabel op als CSV (UTF-8).",
         "{path}: this is not a text file. Save the table as CSV (UTF-8).",
@@ -142,6 +146,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: kolom '{column}' is onbekend en wordt genegeerd.",
         "{path}: unknown column '{column}' is ignored.",
     ),
+    "long_cell_ambiguous": (
+        "{path}, regel {line}: '{text}' is dubbelzinnig: in een bestand met ';' tussen de velden kan de punt duizendtallen scheiden. Schrijf duizendtallen zonder punt, of zet ',' tussen de velden.",
+        "{path}, line {line}: '{text}' is ambiguous: in a file with ';' between fields the dot may group thousands. Write thousands without a dot, or put ',' between the fields.",
+    ),
+    "long_dot_groups_read": (
+        "{path}, regel {line}: '{text}' gelezen als decimaal getal, omdat het bestand de punt als decimaalteken gebruikt (regel {other_line}: '{other}').",
+        "{path}, line {line}: '{text}' read as a decimal number, as the file uses the dot as decimal mark (line {other_line}: '{other}').",
+    ),
     "long_without_unit": (
         "{path}: geen kolom 'unit'; alle indicatoren worden als stroomgrootheid (flow) gelezen. Voeg een kolom 'unit' toe of gebruik --unit.",
         "{path}: no 'unit' column; every indicator is read as a flow. Add a 'unit' column or use --unit.",
@@ -216,8 +228,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: a Parquet file must be in long form (columns indicator, year, value; found: {columns}).",
     ),
     "parquet_bad_types": (
-        "{path}: 'year' moet uit gehele getallen bestaan en 'value' uit getallen.",
-        "{path}: 'year' must hold whole numbers and 'value' numbers.",
+        "{path}: 'year' moet uit gehele getallen bestaan en 'value' uit getallen (geen ja/nee-waarden).",
+        "{path}: 'year' must hold whole numbers and 'value' numbers (not yes/no values).",
     ),
     "year_not_in_data": (
         "jaar {year} zit niet in de gegevens ({first}–{last}).",
