@@ -104,7 +104,7 @@ def test_a_repeated_header_is_passed_over(tmp_path: Path) -> None:
 
 
 def test_provisional_years_are_read_and_said(tmp_path: Path) -> None:
-    path = write(tmp_path, "t.csv", ";2019;2020*\naantal a;1;2\n")
+    path = write(tmp_path, "t.csv", ";2019;2020*\naantal bezoeken;1;2\n")
     dataset = load([path])
     assert dataset.years == [2019, 2020]
     assert [w.key for w in dataset.warnings] == ["years_provisional"]
@@ -141,8 +141,8 @@ def test_machine_cells_keep_their_decimals(text: str, decimals: int) -> None:
 
 
 def test_zero_group_is_read_as_decimal_with_a_warning(tmp_path: Path) -> None:
-    dataset = load([write(tmp_path, "t.csv", ";2018;2019\naantal a;0.500;12\n")])
-    assert figures(dataset)[("aantal_a", 2018)] == (0.5, 3)
+    dataset = load([write(tmp_path, "t.csv", ";2018;2019\naantal bezoeken;0.500;12\n")])
+    assert figures(dataset)[("aantal_bezoeken", 2018)] == (0.5, 3)
     assert [w.key for w in dataset.warnings] == ["cell_zero_group"]
 
 
@@ -274,3 +274,56 @@ def test_parquet_booleans_are_refused(tmp_path: Path) -> None:
     frame = pd.DataFrame({"indicator": ["a", "a"], "year": [2018, 2019], "value": [True, False]})
     frame.to_parquet(path)
     assert refusal(path).message.key == "parquet_bad_types"
+
+
+# --- units ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "unit"),
+    [
+        # A count of people or things in a state, or on a date, is a stock.
+        ("aantal huishoudens met een laag inkomen", "stock"),
+        ("aantal ingeschreven werkzoekenden", "stock"),
+        ("aantal bijstandsgerechtigden", "stock"),
+        ("aantal sociale huurwoningen", "stock"),
+        ("aantal auto's met een elektrische motor", "stock"),
+        ("aantal woningen per 31 december", "stock"),
+        ("aantal uitkeringen ultimo", "stock"),
+        ("stand leningen", "stock"),
+        ("inwoners op 1 januari", "stock"),
+        ("Number of residents on 1 January", "stock"),
+        # Events over the year are flows, also when they happen to a population.
+        ("aantal aanvragen van werkzoekenden", "flow"),
+        ("aantal nieuwgebouwde woningen", "flow"),
+        ("aantal geboorten", "flow"),
+        # Marks on a scale are scores.
+        ("tevredenheid dienstverlening", "score"),
+        ("klanttevredenheid", "score"),
+        ("waardering website (schaal 1-10)", "score"),
+        ("gemiddeld cijfer", "score"),
+        ("aandeel huishoudens met een laag inkomen", "percent"),
+    ],
+)
+def test_unit_rules(label: str, unit: str) -> None:
+    from kanaalstats.domain.units import infer_unit
+
+    assert infer_unit(label, has_percent_sign=False) == unit
+
+
+def test_a_guessed_unit_is_said_and_set_units_are_not(tmp_path: Path) -> None:
+    path = str(write(tmp_path, "t.csv", ";2018;2019\naantal abonnees;10;12\naantal x;1;2\n"))
+    guessed = run("table", "--data", path, "--lang", "en")
+    assert "unit of aantal_abonnees, aantal_x is a guess" in guessed.stderr
+    assert "--unit aantal_abonnees=stock" in guessed.stderr
+    one_set = run("table", "--data", path, "--lang", "en", "--unit", "aantal_x=stock")
+    assert "unit of aantal_abonnees is a guess" in one_set.stderr
+    both_set = run("table", "--data", path, "--unit", "aantal=stock")  # a prefix of both
+    assert both_set.exit_code == 0
+    assert both_set.stderr == ""
+
+
+def test_unit_prefix_sets_every_id_it_starts(tmp_path: Path) -> None:
+    path = str(write(tmp_path, "t.csv", ";2018;2019\nbeleving a;7,1;7,2\nbeleving b;6;6,5\n"))
+    rows = run("indicators", "--data", path, "--unit", "beleving=score", "--format", "csv")
+    assert rows.stdout.count(",score,") == 2

@@ -86,10 +86,10 @@ def _run(request: Request) -> int:
         from kanaalstats.render.chart import chart_format
 
         chart_format(request.plot)
-    data = load(request.data)
+    data = load(request.data).with_units(request.units)
     for warning in data.warnings:
         stderr(f"{text('warning_prefix', lang)}: {say(warning, lang)}")
-    data = data.with_units(request.units).for_entities(request.entities)
+    data = data.for_entities(request.entities)
     command = request.command
     command.prepare(data)
     if request.output is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
-from kanaalstats.domain.units import infer_unit, strip_unit_words
+from kanaalstats.domain.units import GUESSED, infer_unit_by_rule, strip_unit_words, unit_guessed
 from kanaalstats.load.numbers import (
     NumberFormatError,
     dot_decimal_position,
@@ -74,6 +74,7 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
     section = ""
     source_note = ""
     seen: dict[str, int] = {}
+    guessed: list[str] = []
     for entry in shape.entries:
         if isinstance(entry, str):
             # A label without values: a footnote, the source line, or a section heading.
@@ -122,7 +123,9 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
         if not indicator:
             raise DataError("bad_id", path=source.name, line=entry.line, value=label)
         remember_indicator(seen, indicator, source.name, entry.line)
-        unit = infer_unit(label, any(cell.percent for cell in cells))
+        unit, rule = infer_unit_by_rule(label, any(cell.percent for cell in cells))
+        if rule == GUESSED:
+            guessed.append(indicator)
         marks[indicator] = mark
         part.indicators.append(
             Indicator(
@@ -139,6 +142,8 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
     for read in part.indicators:
         read.footnote = footnotes.get(marks[read.id], "")
         read.source = source_note
+    if guessed:
+        part.warnings.append(unit_guessed(source.name, guessed))
     return part
 
 

@@ -154,6 +154,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, regel {line}: '{text}' gelezen als decimaal getal, omdat het bestand de punt als decimaalteken gebruikt (regel {other_line}: '{other}').",
         "{path}, line {line}: '{text}' read as a decimal number, as the file uses the dot as decimal mark (line {other_line}: '{other}').",
     ),
+    "unit_guessed": (
+        "{path}: de eenheid van {ids} is geraden (aantal per jaar), want het label zegt het niet. Klopt dat niet, geef dan bijvoorbeeld --unit {example}=stock (of score, percent).",
+        "{path}: the unit of {ids} is a guess (a yearly count), as the label does not tell. If that is wrong, give for example --unit {example}=stock (or score, percent).",
+    ),
     "long_without_unit": (
         "{path}: geen kolom 'unit'; alle indicatoren worden als stroomgrootheid (flow) gelezen. Voeg een kolom 'unit' toe of gebruik --unit.",
         "{path}: no 'unit' column; every indicator is read as a flow. Add a 'unit' column or use --unit.",
