@@ -327,3 +327,56 @@ def test_unit_prefix_sets_every_id_it_starts(tmp_path: Path) -> None:
     path = str(write(tmp_path, "t.csv", ";2018;2019\nbeleving a;7,1;7,2\nbeleving b;6;6,5\n"))
     rows = run("indicators", "--data", path, "--unit", "beleving=score", "--format", "csv")
     assert rows.stdout.count(",score,") == 2
+
+
+# --- CBS open data ----------------------------------------------------------------------------
+
+CBS = (
+    '"ID";"RegioS";"Perioden";"BevolkingOp1Januari_1";"Geboorten_2"\n'
+    '0;"GM0344  ";"2018JJ00";"  347483";"  4123"\n'
+    '1;"GM0344  ";"2019JJ00";"  352866";"-"\n'
+    '2;"GM0344  ";"2019KW01";"  1";"  2"\n'
+    '3;"WK034401";"2019JJ00";".";"x"\n'
+)
+
+
+def test_cbs_open_data_is_a_panel(tmp_path: Path) -> None:
+    dataset = load([write(tmp_path, "cbs.csv", CBS)])
+    frame = dataset.values
+    got = {
+        (str(e), str(i), int(y)): None if math.isnan(v) else float(v)
+        for e, i, y, v in zip(
+            frame["entity"], frame["indicator"], frame["year"], frame["value"], strict=True
+        )
+    }
+    assert got == {
+        ("GM0344", "BevolkingOp1Januari_1", 2018): 347483.0,
+        ("GM0344", "BevolkingOp1Januari_1", 2019): 352866.0,
+        ("GM0344", "Geboorten_2", 2018): 4123.0,
+        ("GM0344", "Geboorten_2", 2019): 0.0,  # '-' is nil in a CBS file
+        ("WK034401", "BevolkingOp1Januari_1", 2019): None,  # '.' unknown
+        ("WK034401", "Geboorten_2", 2019): None,  # 'x' secret
+    }
+    units = dict(zip(dataset.ids, dataset.indicators["unit"], strict=True))
+    assert units == {"BevolkingOp1Januari_1": "stock", "Geboorten_2": "flow"}
+    assert [w.key for w in dataset.warnings] == ["cbs_periods_left_out"]  # the quarter
+
+
+def test_a_dash_stays_missing_in_the_utrecht_form(tmp_path: Path) -> None:
+    dataset = load([write(tmp_path, "t.csv", ";2018;2019\naantal bezoeken;-;3\n")])
+    assert figures(dataset)[("aantal_bezoeken", 2018)][0] is None
+
+
+@pytest.mark.parametrize(
+    ("row", "key"),
+    [
+        ('0;"GM0344";"2019";"1"', "cbs_bad_period"),
+        ('0;"Utrecht";"2019JJ00";"1"', "cbs_bad_region"),
+        ('0;"GM0344";"2019JJ00";"1,5"', "cbs_bad_value"),  # CBS writes a dot
+    ],
+)
+def test_cbs_refusals_name_the_line(tmp_path: Path, row: str, key: str) -> None:
+    path = write(tmp_path, "cbs.csv", f'"ID";"RegioS";"Perioden";"Geboorten_1"\n{row}\n')
+    error = refusal(path)
+    assert error.message.key == key
+    assert error.message.params["line"] == 2

@@ -15,6 +15,7 @@ from kanaalstats.domain.dataset import Dataset, years_of
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
 from kanaalstats.load.canonical import load_canonical
+from kanaalstats.load.cbs import cbs_to_long, is_cbs_header
 from kanaalstats.load.long_form import (
     PARQUET_SUFFIXES,
     first_rows_of,
@@ -69,6 +70,10 @@ def _load_file(path: Path, name: str) -> Part:
     rows = [row for row in read_rows(source) if any(cell.strip() for cell in row.cells)]
     if not rows:
         raise DataError("empty_table", path=name)
+    if is_cbs_header(rows[0].cells):
+        long_csv, notes = cbs_to_long(source, rows)
+        frame, warnings = read_long_csv(long_csv, name, ",")
+        return _long_part(frame, [*notes, *warnings], name)
     header = {cell.strip().lower() for cell in rows[0].cells}
     # `indicator`/`label` are what `table --format csv` writes, so its output loads back.
     if header & {"id", "indicator"} and "unit" in header:

@@ -158,6 +158,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: de eenheid van {ids} is geraden (aantal per jaar), want het label zegt het niet. Klopt dat niet, geef dan bijvoorbeeld --unit {example}=stock (of score, percent).",
         "{path}: the unit of {ids} is a guess (a yearly count), as the label does not tell. If that is wrong, give for example --unit {example}=stock (or score, percent).",
     ),
+    "cbs_no_topics": (
+        "{path}, regel {line}: een CBS-tabel zonder onderwerpen: naast ID, de regio en Perioden staat geen kolom.",
+        "{path}, line {line}: a CBS table without topics: there is no column besides ID, the region and Perioden.",
+    ),
+    "cbs_bad_period": (
+        "{path}, regel {line}: '{value}' is geen CBS-periode (zoals 2019JJ00).",
+        "{path}, line {line}: '{value}' is not a CBS period (such as 2019JJ00).",
+    ),
+    "cbs_bad_region": (
+        "{path}, regel {line}: '{value}' is geen CBS-regiocode (zoals GM0344, WK034401 of BU03440101).",
+        "{path}, line {line}: '{value}' is not a CBS region code (such as GM0344, WK034401 or BU03440101).",
+    ),
+    "cbs_bad_value": (
+        "{path}, regel {line}, kolom {column}: '{text}' is geen getal. CBS schrijft getallen met een punt als decimaalteken, '.' voor onbekend, 'x' voor geheim en '-' voor nihil.",
+        "{path}, line {line}, column {column}: '{text}' is not a number. CBS writes numbers with a dot as decimal mark, '.' for unknown, 'x' for secret and '-' for nil.",
+    ),
+    "cbs_row_width": (
+        "{path}, regel {line}: de rij heeft {cells} cellen, de kop {columns}.",
+        "{path}, line {line}: the row has {cells} cells, the header {columns}.",
+    ),
+    "cbs_periods_left_out": (
+        "{path}: perioden van een maand of kwartaal weggelaten ({count}, zoals {periods}); alleen hele jaren (JJ00) worden gelezen.",
+        "{path}: periods of a month or quarter left out ({count}, such as {periods}); only whole years (JJ00) are read.",
+    ),
     "long_without_unit": (
         "{path}: geen kolom 'unit'; alle indicatoren worden als stroomgrootheid (flow) gelezen. Voeg een kolom 'unit' toe of gebruik --unit.",
         "{path}: no 'unit' column; every indicator is read as a flow. Add a 'unit' column or use --unit.",
