@@ -380,3 +380,60 @@ def test_cbs_refusals_name_the_line(tmp_path: Path, row: str, key: str) -> None:
     error = refusal(path)
     assert error.message.key == key
     assert error.message.params["line"] == 2
+
+
+# --- Excel ------------------------------------------------------------------------------------
+
+
+def _workbook(path: Path) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Kerncijfers"
+    sheet.append(["Kerncijfers online dienstverlening"])
+    sheet.append([None, 2018, 2019])
+    sheet.append(["aantal bezoeken", 223449, 291592])
+    sheet.append(["aandeel mobiel", 0.56, 0.614])
+    sheet["B4"].number_format = "0%"
+    sheet["C4"].number_format = "0.0%"
+    sheet.append(["rapportcijfer", 7.1, 7])
+    sheet["B5"].number_format = "0.0"
+    sheet["C5"].number_format = "0.00"
+    second = book.create_sheet("Formules")
+    second.append([None, 2018, 2019])
+    second.append(["aantal bezoeken", 1, "=B2*2"])  # openpyxl stores no result for it
+    book.save(path)
+    return path
+
+
+def test_workbook_reads_shown_decimals_and_percent(tmp_path: Path) -> None:
+    dataset = load([_workbook(tmp_path / "k.xlsx")])
+    got = figures(dataset)
+    assert got[("aantal_bezoeken", 2019)] == (291592.0, 0)
+    assert got[("aandeel_mobiel", 2018)] == (56.0, 0)  # 0.56 shown as 56%
+    assert got[("aandeel_mobiel", 2019)] == (61.4, 1)  # 0.614 shown as 61.4%
+    assert got[("rapportcijfer", 2019)] == (7.0, 2)  # 7 shown as 7.00
+    units = dict(zip(dataset.ids, dataset.indicators["unit"], strict=True))
+    assert units["aandeel_mobiel"] == "percent"
+
+
+def test_workbook_formula_without_result_names_the_cell(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "k.xlsx")
+    with pytest.raises(KanaalstatsError) as caught:
+        load([path], sheet="Formules")
+    assert caught.value.message.key == "workbook_formula_uncached"
+    assert caught.value.message.params["cell"] == "C2"
+    result = run("table", "--data", str(path), "--sheet", "Geen", "--lang", "en")
+    assert result.exit_code == 2
+    assert "Sheets: Kerncijfers, Formules" in result.stderr
+
+
+def test_workbook_saved_as_csv_is_refused_clearly(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "k.xlsx")
+    renamed = tmp_path / "k.csv"
+    renamed.write_bytes(path.read_bytes())
+    result = run("table", "--data", str(renamed), "--lang", "en")
+    assert result.exit_code == 3
+    assert "Name the file .xlsx" in result.stderr

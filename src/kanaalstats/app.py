@@ -43,6 +43,7 @@ class Request:
     output: Path | None = None
     units: Sequence[str] = ()
     entities: Sequence[str] = ()
+    sheet: str | None = None
     plot: Path | None = None
     other_inputs: Sequence[Path] = ()  # files besides --data that no output may replace
     block_rows: int = BLOCK_ROWS
@@ -86,7 +87,7 @@ def _run(request: Request) -> int:
         from kanaalstats.render.chart import chart_format
 
         chart_format(request.plot)
-    data = load(request.data).with_units(request.units)
+    data = load(request.data, request.sheet).with_units(request.units)
     for warning in data.warnings:
         stderr(f"{text('warning_prefix', lang)}: {say(warning, lang)}")
     data = data.for_entities(request.entities)

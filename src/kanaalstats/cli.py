@@ -50,7 +50,8 @@ class Common:
         _quiet(
             "--data",
             "-d",
-            help="Table file (canonical, published Dutch, or long CSV); repeat for more. "
+            help="Table file (published Dutch, canonical, long, CBS open data; CSV, "
+            "Excel .xlsx or Parquet); repeat for more. "
             "Default: the built-in Utrecht table plus the figures stated in its text.",
         ),
     ] = None
@@ -79,6 +80,10 @@ class Common:
             "-e",
             help="Only this entity of a panel (repeatable); default: all entities.",
         ),
+    ] = None
+    sheet: Annotated[
+        str | None,
+        _quiet("--sheet", help="The sheet of an Excel workbook to read; default: the first."),
     ] = None
 
 
@@ -132,6 +137,7 @@ def _run(common: Common, command: Command, **extra: Any) -> None:
         output=common.output,
         units=common.units or (),
         entities=common.entities or (),
+        sheet=common.sheet,
         block_rows=int(rows) if rows.isdigit() and int(rows) > 0 else BLOCK_ROWS,
         debug=_debug,
         **extra,

@@ -27,7 +27,15 @@ from kanaalstats.load.long_form import (
 from kanaalstats.load.long_notation import check_dot_groups
 from kanaalstats.load.parts import METADATA_COLUMNS, Indicator, Part
 from kanaalstats.load.published import load_published
-from kanaalstats.load.source import STDIN, peek_source, read_rows, read_source, sniff_delimiter
+from kanaalstats.load.source import (
+    STDIN,
+    SourceText,
+    peek_source,
+    read_rows,
+    read_source,
+    sniff_delimiter,
+)
+from kanaalstats.load.workbook import WORKBOOK_SUFFIXES, read_workbook, workbook_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,20 +49,23 @@ def builtin_paths() -> list[Path]:
     return [Path(str(root / name)) for name in BUILTIN_FILES]
 
 
-def load(paths: Sequence[Path] | None = None) -> Dataset:
-    """Load one or more files (the built-in data when none is given) into one Dataset."""
+def load(paths: Sequence[Path] | None = None, sheet: str | None = None) -> Dataset:
+    """Load one or more files (the built-in data when none is given) into one Dataset;
+    `sheet` names the sheet of each workbook (default: its first)."""
     chosen = list(paths) if paths else builtin_paths()
     names = [
         path.name if not paths else "<stdin>" if str(path) == STDIN else str(path)
         for path in chosen
     ]
-    parts = [_load_file(path, name) for path, name in zip(chosen, names, strict=True)]
+    parts = [_load_file(path, name, sheet) for path, name in zip(chosen, names, strict=True)]
     return _merge(parts, tuple(names))
 
 
-def _load_file(path: Path, name: str) -> Part:
+def _load_file(path: Path, name: str, sheet: str | None = None) -> Part:
     if path.suffix.lower() in PARQUET_SUFFIXES:
         return _long_part(*read_parquet(path, name), name)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return _load_workbook(path, name, sheet)
     head = peek_source(path, name)
     if head.text.strip() and is_long_header(_header_names(head.text)):
         delimiter = sniff_delimiter(head.text)
@@ -79,6 +90,31 @@ def _load_file(path: Path, name: str) -> Part:
     if header & {"id", "indicator"} and "unit" in header:
         return load_canonical(source, rows)
     return load_published(source, rows)
+
+
+def _load_workbook(path: Path, name: str, sheet: str | None) -> Part:
+    """A workbook's sheet, read by the reader of the form its first row shows."""
+    import csv
+    import io
+
+    cells = read_workbook(path, name, sheet)
+    rows = workbook_rows(cells, dutch=False)
+    if not rows:
+        raise DataError("empty_table", path=name)
+    source = SourceText(name, "", "xlsx")
+    header = rows[0].cells
+    if is_cbs_header(header):
+        long_csv, notes = cbs_to_long(source, rows)
+        frame, warnings = read_long_csv(long_csv, name, ",")
+        return _long_part(frame, [*notes, *warnings], name)
+    if is_long_header({cell.strip().lower() for cell in header}):
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows(row.cells for row in rows)
+        return _long_part(*read_long_csv(text.getvalue().encode("utf-8"), name, ","), name)
+    names = {cell.strip().lower() for cell in header}
+    if names & {"id", "indicator"} and "unit" in names:
+        return load_canonical(source, rows)
+    return load_published(source, workbook_rows(cells, dutch=True))
 
 
 def _header_names(text: str) -> set[str]:

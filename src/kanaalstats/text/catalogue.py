@@ -38,8 +38,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: this is not a text file. Save the table as CSV (UTF-8).",
     ),
     "file_is_workbook": (
-        "{path}: dit is een Excel-werkmap, geen CSV. Kies in Excel 'Opslaan als' > 'CSV UTF-8'.",
-        "{path}: this is an Excel workbook, not CSV. In Excel use 'Save as' > 'CSV UTF-8'.",
+        "{path}: dit is een Excel-werkmap, geen CSV. Geef het bestand de naam .xlsx, of kies in Excel 'Opslaan als' > 'CSV UTF-8'.",
+        "{path}: this is an Excel workbook, not CSV. Name the file .xlsx, or in Excel use 'Save as' > 'CSV UTF-8'.",
+    ),
+    "workbook_formula_uncached": (
+        "{path}, cel {cell}: een formule zonder opgeslagen uitkomst. Open de werkmap in Excel en sla hem op, zodat de uitkomst erin staat.",
+        "{path}, cell {cell}: a formula without a saved result. Open the workbook in Excel and save it, so that the result is stored.",
+    ),
+    "workbook_cell_type": (
+        "{path}, cel {cell}: '{text}' is een datum of ja/nee-waarde, geen getal of tekst.",
+        "{path}, cell {cell}: '{text}' is a date or a yes/no value, not a number or text.",
+    ),
+    "sheet_unknown": (
+        "{path}: de werkmap heeft geen blad '{sheet}'. Bladen: {sheets}.",
+        "{path}: the workbook has no sheet '{sheet}'. Sheets: {sheets}.",
+    ),
+    "xlsx_needs_openpyxl": (
+        "Een Excel-werkmap lezen vraagt openpyxl: pip install openpyxl.",
+        "Reading an Excel workbook needs openpyxl: pip install openpyxl.",
     ),
     "file_is_html": (
         "{path}: dit is een webpagina (HTML), geen CSV. Download de tabel als CSV.",
