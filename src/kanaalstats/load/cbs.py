@@ -20,7 +20,7 @@ from kanaalstats.load.source import Row, SourceText
 _PERIOD = re.compile(r"(\d{4})(JJ|KW|MM|X0)(\d{2})")
 _REGION = re.compile(r"(GM|WK|BU|NL|PV|LD|CR|RE)\w*", re.IGNORECASE)
 _MACHINE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_CBS_MISSING = frozenset({"", ".", "x", "X", "?"})
+_CBS_MISSING = frozenset({"", ".", "x", "X"})
 _KEYS = ("id", "perioden")
 
 
