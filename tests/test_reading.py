@@ -437,3 +437,27 @@ def test_workbook_saved_as_csv_is_refused_clearly(tmp_path: Path) -> None:
     result = run("table", "--data", str(renamed), "--lang", "en")
     assert result.exit_code == 3
     assert "Name the file .xlsx" in result.stderr
+
+
+# --- marks and precision ----------------------------------------------------------------------
+
+
+def test_provisional_and_imprecise_cells_are_read_and_said(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        ";2019;2020\naantal bezoeken;1.234;1.300*\naantal klachten;9007199254740993;4\n",
+    )
+    dataset = load([path])
+    assert figures(dataset)[("aantal_bezoeken", 2020)] == (1300.0, 0)  # 1.300* is 1300
+    said = {(w.key, w.params["line"], w.params["year"]) for w in dataset.warnings}
+    # 9007199254740993 = 2^53 + 1: the first whole number a float cannot hold.
+    assert said == {("cell_provisional", 2, 2020), ("cell_imprecise", 3, 2019)}
+
+
+@pytest.mark.parametrize(
+    ("text", "imprecise"),
+    [("9007199254740992", False), ("9007199254740993", True), ("00000000000000001", False)],
+)
+def test_machine_numbers_above_two_to_the_53(text: str, imprecise: bool) -> None:
+    assert parse_machine_number(text).imprecise is imprecise

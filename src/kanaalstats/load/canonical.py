@@ -62,5 +62,8 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
                 cell = parse_machine_number(text)
             except NumberFormatError as error:
                 raise cell_error(source.name, row.line, year, text, error) from None
+            if cell.imprecise:
+                where = {"path": source.name, "line": row.line, "year": year}
+                part.warnings.append(Message("cell_imprecise", {**where, "text": text.strip()}))
             part.values.append((indicator, year, cell.value, cell.decimals))
     return part

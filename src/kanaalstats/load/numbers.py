@@ -30,15 +30,21 @@ _MACHINE = re.compile(r"[+-]?(\d+(\.(\d+))?|\.(\d+))([eE]([+-]?\d+))?")
 # A float keeps about 16 significant digits; more decimals than this say nothing, and the
 # count is stored in a small integer that must not wrap.
 MAX_DECIMALS = 15
+# Whole numbers above this lose digits as floats (9007199254740993 becomes ...992).
+_EXACT_LIMIT = 2**53
 
 
 @dataclass(frozen=True)
 class Cell:
-    """A parsed cell: the value (None when missing), its published decimals, a `%` sign."""
+    """A parsed cell: the value (None when missing), its published decimals, a `%` sign,
+    a provisional mark (`1.234*`, CBS's way), and whether the value is a whole number too
+    large for a float to hold exactly (above 2^53)."""
 
     value: float | None
     decimals: int = 0
     percent: bool = False
+    provisional: bool = False
+    imprecise: bool = False
 
 
 MISSING = Cell(None)
@@ -59,6 +65,7 @@ class _Token:
     negative: bool
     digits: str
     percent: bool
+    provisional: bool = False
 
 
 def _tokenize(text: str) -> _Token | None:
@@ -66,6 +73,9 @@ def _tokenize(text: str) -> _Token | None:
     cell = text.strip()
     if cell in MISSING_MARKERS:
         return None
+    provisional = len(cell) > 1 and cell.endswith("*")
+    if provisional:
+        cell = cell[:-1].rstrip()
     percent = cell.endswith("%")
     if percent:
         cell = cell[:-1].rstrip()
@@ -89,13 +99,20 @@ def _tokenize(text: str) -> _Token | None:
         raise NumberFormatError("english_notation")
     else:
         raise NumberFormatError("not_a_number")
-    return _Token(kind, negative, cell, percent)
+    return _Token(kind, negative, cell, percent, provisional)
 
 
 def _finite(value: float) -> float:
     if not math.isfinite(value):
         raise NumberFormatError("not_finite")
     return value
+
+
+def _beyond_exact(digits: str) -> bool:
+    """Whether a whole number's digits exceed 2^53, compared exactly: as floats, 2^53 + 1
+    already equals 2^53 (and a very long number is not converted at all)."""
+    digits = digits.lstrip("0")
+    return len(digits) > 16 or (len(digits) == 16 and int(digits) > _EXACT_LIMIT)
 
 
 def _to_cell(token: _Token, dot_is_decimal: bool) -> Cell:
@@ -117,7 +134,10 @@ def _to_cell(token: _Token, dot_is_decimal: bool) -> Cell:
         assert match is not None  # the token was classified by this pattern
         decimals = _scientific_decimals(match.group(2), match.group(3))
     value = -value if token.negative else value
-    return Cell(_finite(value), min(decimals, MAX_DECIMALS), token.percent)
+    imprecise = token.kind in ("int", "dot_groups") and _beyond_exact(digits.replace(".", ""))
+    return Cell(
+        _finite(value), min(decimals, MAX_DECIMALS), token.percent, token.provisional, imprecise
+    )
 
 
 def _scientific_decimals(fraction: str | None, exponent: str | None) -> int:
@@ -199,4 +219,7 @@ def parse_machine_number(text: str) -> Cell:
         raise NumberFormatError("not_machine_number")
     fraction = match.group(3) or match.group(4)
     decimals = _scientific_decimals(fraction, match.group(6))
-    return Cell(_finite(float(cell)), min(decimals, MAX_DECIMALS))
+    value = _finite(float(cell))
+    whole = fraction is None and match.group(6) is None
+    imprecise = whole and _beyond_exact(cell.lstrip("+-"))
+    return Cell(value, min(decimals, MAX_DECIMALS), imprecise=imprecise)

@@ -105,6 +105,18 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
                     other=evidence[1],
                 ) from None
             raise cell_error(source.name, line, year, text, error) from None
+        for position, cell in enumerate(cells):
+            if cell.provisional or cell.imprecise:
+                where = {
+                    "path": source.name,
+                    "line": entry.lines[position],
+                    "year": years[position],
+                }
+                text = texts[position].strip()
+                if cell.provisional:
+                    part.warnings.append(Message("cell_provisional", {**where, "text": text}))
+                if cell.imprecise:
+                    part.warnings.append(Message("cell_imprecise", {**where, "text": text}))
         for position in dotted:
             zero = starts_with_zero_group(texts[position])
             part.warnings.append(

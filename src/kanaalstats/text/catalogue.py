@@ -222,6 +222,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, regel {line}, jaar {year}: '{text}' is geen getal in machinenotatie (punt als decimaalteken, geen duizendtalscheiding; leeg voor ontbrekend).",
         "{path}, line {line}, year {year}: '{text}' is not a number in machine notation ('.' as decimal mark, no thousands separator; empty for missing).",
     ),
+    "cell_provisional": (
+        "{path}, regel {line}, jaar {year}: '{text}' is als voorlopig gemarkeerd (*); gelezen als het getal ervoor.",
+        "{path}, line {line}, year {year}: '{text}' is marked provisional (*); read as the number before the mark.",
+    ),
+    "cell_imprecise": (
+        "{path}, regel {line}, jaar {year}: '{text}' is groter dan 2^53 en kan niet tot op de eenheid precies worden bewaard; de laatste cijfers kunnen afwijken.",
+        "{path}, line {line}, year {year}: '{text}' is larger than 2^53 and cannot be kept exact to the unit; its last digits may differ.",
+    ),
     "cell_zero_group": (
         "{path}, regel {line}, jaar {year}: '{text}' gelezen als {value} (een groep die met 0 begint kan geen duizendtal zijn). Controleer de bron.",
         "{path}, line {line}, year {year}: '{text}' read as {value} (a group that starts with 0 cannot be thousands). Check the source.",
