@@ -461,3 +461,24 @@ def test_provisional_and_imprecise_cells_are_read_and_said(tmp_path: Path) -> No
 )
 def test_machine_numbers_above_two_to_the_53(text: str, imprecise: bool) -> None:
     assert parse_machine_number(text).imprecise is imprecise
+
+
+def _late(tmp_path: Path, last: bytes) -> Path:
+    # More than the 64 KiB the form is told from, all ASCII, then one more line.
+    rows = b"indicator,year,value,unit,label_nl\n" + b"".join(
+        b"a%d,2019,1,flow,aaaa\n" % i for i in range(4000)
+    )
+    assert len(rows) > 65_536
+    return write(tmp_path, "late.csv", rows + last)
+
+
+def test_long_file_turning_cp1252_late_is_read_as_cp1252(tmp_path: Path) -> None:
+    dataset = load([_late(tmp_path, b"b,2019,2,flow,caf\xe9\n")])
+    assert dataset.indicators.loc["b", "label_nl"] == "café"
+
+
+def test_long_file_mixing_encodings_late_is_refused(tmp_path: Path) -> None:
+    error = refusal(_late(tmp_path, b"b,2019,2,flow,caf\xc3\xa9\nc,2019,2,flow,caf\xe9\n"))
+    assert error.message.key == "file_mixed_encoding"
+    assert error.message.params["utf8_line"] == 4002  # header + 4000 rows, then b
+    assert error.message.params["other_line"] == 4003

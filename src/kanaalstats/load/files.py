@@ -74,7 +74,15 @@ def _load_file(path: Path, name: str, sheet: str | None = None) -> Part:
             whole: Path | bytes = path
         else:
             whole = read_source(path, name).text.encode("utf-8")
-        frame, warnings = read_long_csv(whole, name, delimiter)
+        try:
+            frame, warnings = read_long_csv(whole, name, delimiter)
+        except DataError as error:
+            if not isinstance(whole, Path) or "UTF8" not in str(error.message.params):
+                raise
+            # UTF-8 in its first lines only: decoded whole, a cp1252 file is read as such and
+            # one that mixes both encodings is refused.
+            whole = read_source(path, name).text.encode("utf-8")
+            frame, warnings = read_long_csv(whole, name, delimiter)
         warnings = [*check_dot_groups(whole, name, delimiter), *warnings]
         return _long_part(frame, warnings, name)
     source = read_source(path, name)
