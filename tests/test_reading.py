@@ -482,3 +482,26 @@ def test_long_file_mixing_encodings_late_is_refused(tmp_path: Path) -> None:
     assert error.message.key == "file_mixed_encoding"
     assert error.message.params["utf8_line"] == 4002  # header + 4000 rows, then b
     assert error.message.params["other_line"] == 4003
+
+
+def test_indicators_shows_what_chose_each_unit(tmp_path: Path) -> None:
+    path = str(
+        write(
+            tmp_path,
+            "t.csv",
+            ";2018;2019\ninwoners op 1 januari;10;12\naantal x;1;2\naandeel y;5%;6%\n"
+            "aantal z;3;4\n",
+        )
+    )
+    result = run("indicators", "--data", path, "--unit", "aantal_z=stock", "--format", "csv")
+    rules = {line.split(",")[0]: line.split(",")[3] for line in result.stdout.splitlines()[1:]}
+    assert rules == {
+        "inwoners_op_1_januari": "label:op 1 januari",
+        "aantal_x": "guess",
+        "aandeel_y": "cells",  # the % sign decides before the label's 'aandeel'
+        "aantal_z": "option",
+    }
+    people = run("indicators", "--data", path, "--lang", "en")
+    assert "label: 'op 1 januari'" in people.stdout
+    assert "guessed" in people.stdout
+    assert "from the file" in run("indicators", "--lang", "en").stdout  # the built-in table

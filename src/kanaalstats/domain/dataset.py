@@ -86,6 +86,8 @@ class Dataset:
                 wanted = name.strip().casefold()
                 ids = [i for i in self.ids if i.casefold().startswith(wanted)]
             indicators.loc[ids, "unit"] = unit.strip()
+            if "unit_rule" in indicators:
+                indicators.loc[ids, "unit_rule"] = "option"
             chosen.update(ids)
         kept = (without_units_set(w, chosen) for w in self.warnings)
         warnings = tuple(w for w in kept if w is not None)

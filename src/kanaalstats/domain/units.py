@@ -112,6 +112,13 @@ def infer_unit_by_rule(label: str, has_percent_sign: bool) -> tuple[str, str]:
     return (FLOW_MILLIONS if millions else FLOW), GUESSED
 
 
+def unit_rule(rule: str) -> str:
+    """How `indicators` names what chose a unit: `cells`, `guess`, or `label:WORDS`."""
+    if rule == "%":
+        return "cells"
+    return rule if rule == GUESSED else f"label:{rule}"
+
+
 def unit_guessed(path: str, ids: list[str]) -> Message:
     """The warning that no rule chose these indicators' unit; `--unit` drops those it sets."""
     shown = ", ".join(ids[:5]) + (f" (+{len(ids) - 5})" if len(ids) > 5 else "")

@@ -14,7 +14,7 @@ import re
 
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
-from kanaalstats.domain.units import GUESSED, infer_unit_by_rule, unit_guessed
+from kanaalstats.domain.units import GUESSED, infer_unit_by_rule, unit_guessed, unit_rule
 from kanaalstats.load.source import Row, SourceText
 
 _PERIOD = re.compile(r"(\d{4})(JJ|KW|MM|X0)(\d{2})")
@@ -43,7 +43,7 @@ def cbs_to_long(source: SourceText, rows: list[Row]) -> tuple[bytes, list[Messag
         raise DataError("cbs_no_topics", path=source.name, line=rows[0].line)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["entity", "indicator", "year", "value", "unit", "label_nl"])
+    writer.writerow(["entity", "indicator", "year", "value", "unit", "label_nl", "unit_rule"])
     labels = {i: _words(header[i]) for i in topics}
     rules = {i: infer_unit_by_rule(labels[i], has_percent_sign=False) for i in topics}
     units = {i: unit for i, (unit, _) in rules.items()}
@@ -76,6 +76,7 @@ def cbs_to_long(source: SourceText, rows: list[Row]) -> tuple[bytes, list[Messag
                     _value(source.name, row, header[i], cells[i]),
                     units[i],
                     labels[i],
+                    unit_rule(rules[i][1]),
                 ]
             )
     warnings = []

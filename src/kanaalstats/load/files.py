@@ -141,6 +141,8 @@ def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> Part:
         return first[column].astype(str).tolist() if column in first else [""] * len(first)
 
     dutch = texts("label_nl") if "label_nl" in first else texts("label")
+    rules = texts("unit_rule")  # only a CBS file's conversion writes this column
+    unstated = any(warning.key == "long_without_unit" for warning in warnings)
     part = Part(
         warnings=warnings, frame=frame[["entity", "indicator", "year", "value", "decimals"]]
     )
@@ -153,6 +155,7 @@ def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> Part:
                 line=int(first.index[position]) + 2,
                 origin=name,
                 unit=str(first["unit"].iloc[position]),
+                unit_rule=rules[position] or ("guess" if unstated else "file"),
             )
         )
     return part
@@ -178,12 +181,13 @@ def _merge(parts: list[Part], sources: tuple[str, ...]) -> Dataset:
                     "id": indicator.id,
                     **{k: getattr(indicator, k) for k in METADATA_COLUMNS},
                     "origin": indicator.origin,
+                    "unit_rule": indicator.unit_rule,
                 }
             )
     if not records:
         raise DataError("no_indicators", path=", ".join(sources))
     indicators = pd.DataFrame.from_records(
-        records, columns=["id", *METADATA_COLUMNS, "origin"]
+        records, columns=["id", *METADATA_COLUMNS, "origin", "unit_rule"]
     ).set_index("id")
     frames = [part.frame for part in parts if part.frame is not None]
     listed = [row for part in parts for row in part.values]

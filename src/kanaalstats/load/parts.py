@@ -50,6 +50,8 @@ class Indicator:
     section: str = ""
     subject_nl: str = ""
     subject_en: str = ""
+    # What chose the unit: `file`, `cells` (a % sign), `label:WORDS`, `guess` (README, Units).
+    unit_rule: str = "file"
 
 
 @dataclass

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
-from kanaalstats.domain.units import GUESSED, infer_unit_by_rule, strip_unit_words, unit_guessed
+from kanaalstats.domain.units import (
+    GUESSED,
+    infer_unit_by_rule,
+    strip_unit_words,
+    unit_guessed,
+    unit_rule,
+)
 from kanaalstats.load.numbers import (
     NumberFormatError,
     dot_decimal_position,
@@ -147,6 +153,7 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
                 origin=source.name,
                 unit=unit,
                 section=section,
+                unit_rule=unit_rule(rule),
             )
         )
         values = zip(years, cells, strict=True)
