@@ -505,3 +505,17 @@ def test_indicators_shows_what_chose_each_unit(tmp_path: Path) -> None:
     assert "label: 'op 1 januari'" in people.stdout
     assert "guessed" in people.stdout
     assert "from the file" in run("indicators", "--lang", "en").stdout  # the built-in table
+
+
+def test_cbs_duplicate_names_the_cbs_lines(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "cbs.csv",
+        '"ID";"RegioS";"Perioden";"A_1";"B_2"\n'
+        '0;"GM0344";"2019JJ00";"1";"2"\n'
+        '1;"GM0363";"2019JJ00";"1";"2"\n'
+        '2;"GM0344";"2019JJ00";"3";"4"\n',
+    )
+    error = refusal(path)
+    assert error.message.key == "cbs_duplicate"
+    assert (error.message.params["line"], error.message.params["first"]) == (4, 2)

@@ -48,6 +48,7 @@ def cbs_to_long(source: SourceText, rows: list[Row]) -> tuple[bytes, list[Messag
     rules = {i: infer_unit_by_rule(labels[i], has_percent_sign=False) for i in topics}
     units = {i: unit for i, (unit, _) in rules.items()}
     left_out: set[str] = set()
+    seen: dict[tuple[str, str], int] = {}
     for row in rows[1:]:
         cells = [cell.strip() for cell in row.cells]
         if len(cells) != len(header):
@@ -67,6 +68,19 @@ def cbs_to_long(source: SourceText, rows: list[Row]) -> tuple[bytes, list[Messag
         entity = cells[region]
         if not _REGION.fullmatch(entity):
             raise DataError("cbs_bad_region", path=source.name, line=row.line, value=entity)
+        # Checked here, where the line is the CBS file's: the long form's own check would
+        # name a line of the table this is turned into.
+        key = (entity, code.group(1))
+        if key in seen:
+            raise DataError(
+                "cbs_duplicate",
+                path=source.name,
+                line=row.line,
+                entity=entity,
+                year=code.group(1),
+                first=seen[key],
+            )
+        seen[key] = row.line
         for i in topics:
             writer.writerow(
                 [

@@ -190,6 +190,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, regel {line}, kolom {column}: '{text}' is geen getal. CBS schrijft getallen met een punt als decimaalteken, '.' voor onbekend, 'x' voor geheim en '-' voor nihil.",
         "{path}, line {line}, column {column}: '{text}' is not a number. CBS writes numbers with a dot as decimal mark, '.' for unknown, 'x' for secret and '-' for nil.",
     ),
+    "cbs_duplicate": (
+        "{path}, regel {line}: {entity} in {year} staat er al (regel {first}). Laat één rij per regio en jaar staan.",
+        "{path}, line {line}: {entity} in {year} already appears (line {first}). Keep one row per region and year.",
+    ),
     "cbs_row_width": (
         "{path}, regel {line}: de rij heeft {cells} cellen, de kop {columns}.",
         "{path}, line {line}: the row has {cells} cells, the header {columns}.",
