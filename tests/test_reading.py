@@ -519,3 +519,10 @@ def test_cbs_duplicate_names_the_cbs_lines(tmp_path: Path) -> None:
     error = refusal(path)
     assert error.message.key == "cbs_duplicate"
     assert (error.message.params["line"], error.message.params["first"]) == (4, 2)
+
+
+def test_canonical_header_years_must_be_plausible(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.csv", "id,label_nl,unit,2019,5213\na,A,flow,1,2\n")
+    error = refusal(path)
+    assert error.message.key == "header_not_year"
+    assert (error.message.params["column"], error.message.params["value"]) == (5, 5213)
