@@ -526,3 +526,17 @@ def test_canonical_header_years_must_be_plausible(tmp_path: Path) -> None:
     error = refusal(path)
     assert error.message.key == "header_not_year"
     assert (error.message.params["column"], error.message.params["value"]) == (5, 5213)
+
+
+def test_table_says_which_figures_are_provisional(tmp_path: Path) -> None:
+    # The header marks 2020 as a whole; one cell marks 2019 of aantal bezoeken alone.
+    path = write(tmp_path, "t.csv", ";2019;2020*\naantal bezoeken;1.300*;2\naantal klachten;3;4\n")
+    assert load([path]).provisional == {
+        ("aantal_bezoeken", 2019),
+        ("aantal_bezoeken", 2020),
+        ("aantal_klachten", 2020),
+    }
+    dutch = run("table", "--data", str(path)).stdout
+    assert "Voorlopige cijfers: 2019 (aantal bezoeken); 2020\n" in dutch
+    english = run("table", "--data", str(path), "--lang", "en", "--format", "markdown").stdout
+    assert "Provisional figures: 2019 (aantal bezoeken); 2020" in english

@@ -31,6 +31,8 @@ class Dataset:
     years: list[int]
     warnings: tuple[Message, ...] = ()
     sources: tuple[str, ...] = ()
+    # (indicator, year) of the figures marked provisional (`2020*` in a header, `1.300*`).
+    provisional: frozenset[tuple[str, int]] = frozenset()
 
     @property
     def ids(self) -> list[str]:

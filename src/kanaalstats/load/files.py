@@ -226,4 +226,5 @@ def _merge(parts: list[Part], sources: tuple[str, ...]) -> Dataset:
         years=years_of(values),
         warnings=warnings,
         sources=sources,
+        provisional=frozenset(pair for part in parts for pair in part.provisional),
     )

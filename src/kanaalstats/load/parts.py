@@ -62,6 +62,7 @@ class Part:
     values: list[tuple[str, int, float | None, int]] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)
     frame: pd.DataFrame | None = None  # the long form's values, already tidy
+    provisional: list[tuple[str, int]] = field(default_factory=list)  # (indicator, year)
 
 
 def plausible_year(text: str) -> int | None:

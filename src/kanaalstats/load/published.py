@@ -156,6 +156,12 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
                 unit_rule=unit_rule(rule),
             )
         )
+        provisional_years = set(shape.provisional)
+        part.provisional.extend(
+            (indicator, year)
+            for year, cell in zip(years, cells, strict=True)
+            if cell.provisional or year in provisional_years
+        )
         values = zip(years, cells, strict=True)
         part.values.extend((indicator, year, cell.value, cell.decimals) for year, cell in values)
     for read in part.indicators:

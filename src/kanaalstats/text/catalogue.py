@@ -539,6 +539,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_denominator": ("Noemer", "Denominator"),
     "col_share_pct": ("Aandeel", "Share"),
     "source_prefix": ("Bron", "Source"),
+    "provisional_prefix": ("Voorlopige cijfers", "Provisional figures"),
     "unit_flow": ("aantal per jaar", "count per year"),
     "unit_flow_millions": ("miljoenen per jaar", "millions per year"),
     "unit_stock": ("stand", "level"),
