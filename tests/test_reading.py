@@ -502,9 +502,9 @@ def test_indicators_shows_what_chose_each_unit(tmp_path: Path) -> None:
         "aantal_z": "option",
     }
     people = run("indicators", "--data", path, "--lang", "en")
-    assert "label: 'op 1 januari'" in people.stdout
-    assert "guessed" in people.stdout
-    assert "from the file" in run("indicators", "--lang", "en").stdout  # the built-in table
+    assert "label 'op 1 januari'" in people.stdout
+    assert "a guess" in people.stdout
+    assert "the file" in run("indicators", "--lang", "en").stdout  # the built-in table
 
 
 def test_cbs_duplicate_names_the_cbs_lines(tmp_path: Path) -> None:
