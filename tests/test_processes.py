@@ -55,7 +55,7 @@ def test_closed_pipe_is_quiet(tmp_path: Path, fmt: str, first_line: bytes) -> No
     # `kanaalstats growth --format csv | head -1`, with far more output than a pipe buffers
     # (64 KiB), so the write really meets the closed pipe. Rich's own handler would exit 1.
     lines = [";2016;2017;2018;2019"] + [
-        f"aantal {i};{i};{i + 1};{i + 2};{i + 3}" for i in range(5000)
+        f"aantal bezoeken {i};{i};{i + 1};{i + 2};{i + 3}" for i in range(5000)
     ]
     table = tmp_path / "groot.csv"
     table.write_text("\n".join(lines), encoding="utf-8")

@@ -47,6 +47,7 @@ class Request:
     output: Path | None = None
     units: Sequence[str] = ()
     entities: Sequence[str] = ()
+    sheet: str | None = None
     plot: Path | None = None
     other_inputs: Sequence[Path] = ()  # files besides --data that no output may replace
     block_rows: int = BLOCK_ROWS
@@ -128,10 +129,10 @@ def _work(request: Request, bar: Bar | None) -> int:
         from kanaalstats.render.chart import chart_format
 
         chart_format(request.plot)
-    data = load(request.data)
+    data = load(request.data, request.sheet).with_units(request.units)
     for warning in data.warnings if not request.quiet else ():
         stderr(f"{text('warning_prefix', lang)}: {say(warning, lang)}")
-    data = data.with_units(request.units).for_entities(request.entities)
+    data = data.for_entities(request.entities)
     command = request.command
     command.prepare(data)
     if request.output is not None:

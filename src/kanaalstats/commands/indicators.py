@@ -27,6 +27,7 @@ class Indicators(Command):
                 "label_nl": meta["label_nl"].tolist(),
                 "label_en": meta["label_en"].tolist(),
                 "unit": meta["unit"].tolist(),
+                "unit_rule": meta["unit_rule"].tolist(),
                 "years": [spans.get(i, "") for i in data.ids],
                 "file": meta["origin"].tolist(),
             }
@@ -35,6 +36,7 @@ class Indicators(Command):
             Column("indicator", "col_id", Kind.TEXT),
             LABEL_COLUMN,
             Column("unit", "col_unit", Kind.UNIT),
+            Column("unit_rule", "col_unit_rule", Kind.UNIT_RULE),
             Column("years", "col_years", Kind.TEXT),
             Column("file", "col_origin", Kind.TEXT),
         ]

@@ -31,6 +31,8 @@ class Table(Command):
             if footnote:
                 self.marks[footnote] = "*" * (len(self.marks) + 1)
                 self.footer.append(f"{self.marks[footnote]} {footnote}")
+        if provisional := _provisional(data, self.indicators, self.lang):
+            self.footer.append(f"{text('provisional_prefix', self.lang)}: {provisional}")
         sources = [s for s in dict.fromkeys(meta["source"]) if s]
         if sources:
             self.footer.append(f"{text('source_prefix', self.lang)}: {'; '.join(sources)}")
@@ -51,3 +53,20 @@ class Table(Command):
 
     def finish(self) -> Ending:
         return Ending(footer=self.footer)
+
+
+def _provisional(data: Dataset, indicators: list[str], lang: str) -> str:
+    """The years with provisional figures, each with the indicators concerned unless all are:
+    `2020; 2019 (aantal bezoeken)`."""
+    by_year: dict[int, list[str]] = {}
+    for indicator in indicators:
+        for year in data.years:
+            if (indicator, year) in data.provisional:
+                by_year.setdefault(year, []).append(indicator)
+    parts = []
+    for year, chosen in sorted(by_year.items()):
+        if len(chosen) == len(indicators):
+            parts.append(str(year))
+        else:
+            parts.append(f"{year} ({', '.join(data.label(i, lang) for i in chosen)})")
+    return "; ".join(parts)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from kanaalstats.domain.errors import UsageError
 from kanaalstats.domain.message import Message
-from kanaalstats.domain.units import UNITS
+from kanaalstats.domain.units import UNITS, without_units_set
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,6 +31,8 @@ class Dataset:
     years: list[int]
     warnings: tuple[Message, ...] = ()
     sources: tuple[str, ...] = ()
+    # (indicator, year) of the figures marked provisional (`2020*` in a header, `1.300*`).
+    provisional: frozenset[tuple[str, int]] = frozenset()
 
     @property
     def ids(self) -> list[str]:
@@ -72,12 +74,26 @@ class Dataset:
         if not specs:
             return self
         indicators = self.indicators.copy()
+        chosen: set[str] = set()
         for spec in specs:
             name, sep, unit = spec.partition("=")
             if not sep or unit.strip() not in UNITS:
                 raise UsageError("bad_unit_option", value=spec, choices=", ".join(UNITS))
-            indicators.loc[resolve_indicator(name.strip(), self.ids), "unit"] = unit.strip()
-        return replace(self, indicators=indicators)
+            try:
+                ids = [resolve_indicator(name.strip(), self.ids)]
+            except UsageError as error:
+                # A prefix of several ids sets them all: `--unit tevredenheid=score`.
+                if error.message.key != "indicator_ambiguous":
+                    raise
+                wanted = name.strip().casefold()
+                ids = [i for i in self.ids if i.casefold().startswith(wanted)]
+            indicators.loc[ids, "unit"] = unit.strip()
+            if "unit_rule" in indicators:
+                indicators.loc[ids, "unit_rule"] = "option"
+            chosen.update(ids)
+        kept = (without_units_set(w, chosen) for w in self.warnings)
+        warnings = tuple(w for w in kept if w is not None)
+        return replace(self, indicators=indicators, warnings=warnings)
 
 
 def label_in(frame: pd.DataFrame, lang: str) -> pd.Series[Any]:

@@ -26,6 +26,7 @@ class Kind(StrEnum):
     NUMBER = "number"  # a plain figure with the column's decimals: 42,7
     UNIT = "unit"  # unit name, translated for people
     NOTE = "note"  # reason a figure is missing, translated for people
+    UNIT_RULE = "unit_rule"  # what chose a unit (`label:WORDS`), translated for people
 
 
 @dataclass(frozen=True)

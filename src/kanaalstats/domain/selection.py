@@ -13,20 +13,31 @@ _LISTED = 10  # names listed when none is close to what was typed
 
 
 def _resolve(name: str, names: Sequence[str], kind: str) -> str:
-    """The name given exactly, or the only one it starts (case-insensitive).
+    """The name given exactly; else the only one equal to it with spaces and case ignored;
+    else the only one it starts (case-insensitive).
 
     Otherwise a usage error: `{kind}_ambiguous` listing the candidates, or `{kind}_unknown`
-    with the closest names (by spelling, or containing what was typed).
+    with the closest names (by spelling, or containing what was typed). `UTRECHT` never
+    stands in for `Utrecht` when `Utrecht` is there too.
     """
-    wanted = name.strip().lower()
-    by_lower = {n.lower(): n for n in names}
-    if wanted in by_lower:
-        return by_lower[wanted]
-    candidates = [n for n in names if n.lower().startswith(wanted)] if wanted else []
+    if name in names:
+        return name
+    stripped = name.strip()
+    if stripped in names:
+        return stripped
+    wanted = stripped.casefold()
+    folded = [n for n in names if n.strip().casefold() == wanted]
+    if len(folded) == 1:
+        return folded[0]
+    if folded:
+        raise UsageError(f"{kind}_ambiguous", name=name, candidates=", ".join(folded[:10]))
+    candidates = [n for n in names if n.strip().casefold().startswith(wanted)] if wanted else []
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
         raise UsageError(f"{kind}_ambiguous", name=name, candidates=", ".join(candidates[:10]))
+    wanted = wanted.lower()
+    by_lower = {n.lower(): n for n in names}
     close = difflib.get_close_matches(wanted, list(by_lower), n=3, cutoff=0.5)
     contains = [n for n in names if wanted and wanted in n.lower()]
     suggestions = list(dict.fromkeys([by_lower[c] for c in close] + contains))[:5]

@@ -16,6 +16,7 @@ from kanaalstats.load.parts import (
     cell_error,
     check_unique_years,
     check_width,
+    plausible_year,
     remember_indicator,
 )
 from kanaalstats.load.source import Row, SourceText
@@ -27,6 +28,12 @@ ALIASES = {"indicator": "id", "label": "label_nl"}
 def load_canonical(source: SourceText, rows: list[Row]) -> Part:
     header = [ALIASES.get(h, h) for h in (c.strip().lower() for c in rows[0].cells)]
     year_columns = {i: int(h) for i, h in enumerate(header) if YEAR.fullmatch(h)}
+    for i, year in year_columns.items():
+        if plausible_year(header[i]) != year:
+            # 5213 as a column name is a count that slipped into the header, not a year.
+            raise DataError(
+                "header_not_year", path=source.name, line=rows[0].line, column=i + 1, value=year
+            )
     known = {"id", *METADATA_COLUMNS}
     part = Part()
     check_unique_years(source.name, rows[0].line, year_columns.values())
@@ -62,5 +69,8 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
                 cell = parse_machine_number(text)
             except NumberFormatError as error:
                 raise cell_error(source.name, row.line, year, text, error) from None
+            if cell.imprecise:
+                where = {"path": source.name, "line": row.line, "year": year}
+                part.warnings.append(Message("cell_imprecise", {**where, "text": text.strip()}))
             part.values.append((indicator, year, cell.value, cell.decimals))
     return part

@@ -15,6 +15,7 @@ from kanaalstats.domain.dataset import Dataset, years_of
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
 from kanaalstats.load.canonical import load_canonical
+from kanaalstats.load.cbs import cbs_to_long, is_cbs_header
 from kanaalstats.load.long_form import (
     PARQUET_SUFFIXES,
     first_rows_of,
@@ -23,9 +24,18 @@ from kanaalstats.load.long_form import (
     read_long_csv,
     read_parquet,
 )
+from kanaalstats.load.long_notation import check_dot_groups
 from kanaalstats.load.parts import METADATA_COLUMNS, Indicator, Part
 from kanaalstats.load.published import load_published
-from kanaalstats.load.source import STDIN, peek_source, read_rows, read_source, sniff_delimiter
+from kanaalstats.load.source import (
+    STDIN,
+    SourceText,
+    peek_source,
+    read_rows,
+    read_source,
+    sniff_delimiter,
+)
+from kanaalstats.load.workbook import WORKBOOK_SUFFIXES, read_workbook, workbook_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,37 +49,80 @@ def builtin_paths() -> list[Path]:
     return [Path(str(root / name)) for name in BUILTIN_FILES]
 
 
-def load(paths: Sequence[Path] | None = None) -> Dataset:
-    """Load one or more files (the built-in data when none is given) into one Dataset."""
+def load(paths: Sequence[Path] | None = None, sheet: str | None = None) -> Dataset:
+    """Load one or more files (the built-in data when none is given) into one Dataset;
+    `sheet` names the sheet of each workbook (default: its first)."""
     chosen = list(paths) if paths else builtin_paths()
     names = [
         path.name if not paths else "<stdin>" if str(path) == STDIN else str(path)
         for path in chosen
     ]
-    parts = [_load_file(path, name) for path, name in zip(chosen, names, strict=True)]
+    parts = [_load_file(path, name, sheet) for path, name in zip(chosen, names, strict=True)]
     return _merge(parts, tuple(names))
 
 
-def _load_file(path: Path, name: str) -> Part:
+def _load_file(path: Path, name: str, sheet: str | None = None) -> Part:
     if path.suffix.lower() in PARQUET_SUFFIXES:
         return _long_part(*read_parquet(path, name), name)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return _load_workbook(path, name, sheet)
     head = peek_source(path, name)
     if head.text.strip() and is_long_header(_header_names(head.text)):
         delimiter = sniff_delimiter(head.text)
         # A panel can be large: the reader takes a UTF-8 file straight from disk.
         if str(path) != STDIN and head.encoding == "utf-8":
-            return _long_part(*read_long_csv(path, name, delimiter), name)
-        whole = read_source(path, name)
-        return _long_part(*read_long_csv(whole.text.encode("utf-8"), name, delimiter), name)
+            whole: Path | bytes = path
+        else:
+            whole = read_source(path, name).text.encode("utf-8")
+        try:
+            frame, warnings = read_long_csv(whole, name, delimiter)
+        except DataError as error:
+            if not isinstance(whole, Path) or "UTF8" not in str(error.message.params):
+                raise
+            # UTF-8 in its first lines only: decoded whole, a cp1252 file is read as such and
+            # one that mixes both encodings is refused.
+            whole = read_source(path, name).text.encode("utf-8")
+            frame, warnings = read_long_csv(whole, name, delimiter)
+        warnings = [*check_dot_groups(whole, name, delimiter), *warnings]
+        return _long_part(frame, warnings, name)
     source = read_source(path, name)
     rows = [row for row in read_rows(source) if any(cell.strip() for cell in row.cells)]
     if not rows:
         raise DataError("empty_table", path=name)
+    if is_cbs_header(rows[0].cells):
+        long_csv, notes = cbs_to_long(source, rows)
+        frame, warnings = read_long_csv(long_csv, name, ",")
+        return _long_part(frame, [*notes, *warnings], name)
     header = {cell.strip().lower() for cell in rows[0].cells}
     # `indicator`/`label` are what `table --format csv` writes, so its output loads back.
     if header & {"id", "indicator"} and "unit" in header:
         return load_canonical(source, rows)
     return load_published(source, rows)
+
+
+def _load_workbook(path: Path, name: str, sheet: str | None) -> Part:
+    """A workbook's sheet, read by the reader of the form its first row shows."""
+    import csv
+    import io
+
+    cells = read_workbook(path, name, sheet)
+    rows = workbook_rows(cells, dutch=False)
+    if not rows:
+        raise DataError("empty_table", path=name)
+    source = SourceText(name, "", "xlsx")
+    header = rows[0].cells
+    if is_cbs_header(header):
+        long_csv, notes = cbs_to_long(source, rows)
+        frame, warnings = read_long_csv(long_csv, name, ",")
+        return _long_part(frame, [*notes, *warnings], name)
+    if is_long_header({cell.strip().lower() for cell in header}):
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows(row.cells for row in rows)
+        return _long_part(*read_long_csv(text.getvalue().encode("utf-8"), name, ","), name)
+    names = {cell.strip().lower() for cell in header}
+    if names & {"id", "indicator"} and "unit" in names:
+        return load_canonical(source, rows)
+    return load_published(source, workbook_rows(cells, dutch=True))
 
 
 def _header_names(text: str) -> set[str]:
@@ -88,6 +141,8 @@ def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> Part:
         return first[column].astype(str).tolist() if column in first else [""] * len(first)
 
     dutch = texts("label_nl") if "label_nl" in first else texts("label")
+    rules = texts("unit_rule")  # only a CBS file's conversion writes this column
+    unstated = any(warning.key == "long_without_unit" for warning in warnings)
     part = Part(
         warnings=warnings, frame=frame[["entity", "indicator", "year", "value", "decimals"]]
     )
@@ -100,6 +155,7 @@ def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> Part:
                 line=int(first.index[position]) + 2,
                 origin=name,
                 unit=str(first["unit"].iloc[position]),
+                unit_rule=rules[position] or ("guess" if unstated else "file"),
             )
         )
     return part
@@ -125,12 +181,13 @@ def _merge(parts: list[Part], sources: tuple[str, ...]) -> Dataset:
                     "id": indicator.id,
                     **{k: getattr(indicator, k) for k in METADATA_COLUMNS},
                     "origin": indicator.origin,
+                    "unit_rule": indicator.unit_rule,
                 }
             )
     if not records:
         raise DataError("no_indicators", path=", ".join(sources))
     indicators = pd.DataFrame.from_records(
-        records, columns=["id", *METADATA_COLUMNS, "origin"]
+        records, columns=["id", *METADATA_COLUMNS, "origin", "unit_rule"]
     ).set_index("id")
     frames = [part.frame for part in parts if part.frame is not None]
     listed = [row for part in parts for row in part.values]
@@ -169,4 +226,5 @@ def _merge(parts: list[Part], sources: tuple[str, ...]) -> Dataset:
         years=years_of(values),
         warnings=warnings,
         sources=sources,
+        provisional=frozenset(pair for part in parts for pair in part.provisional),
     )

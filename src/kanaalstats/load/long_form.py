@@ -145,6 +145,9 @@ def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
             # is none; a missing indicator or unit is refused by `checked`).
             text = frame[column].astype(object)
             frame[column] = text.where(text.notna(), "").astype("str")
+    if any(pd.api.types.is_bool_dtype(frame[c]) for c in ("year", "value")):
+        # pandas reads True as 1: a yes/no column is not a count.
+        raise DataError("parquet_bad_types", path=name)
     try:
         years = pd.to_numeric(frame["year"], errors="raise").astype("float64").to_numpy()
         frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype("float64")

@@ -29,6 +29,10 @@ METADATA_COLUMNS = (
     "subject_en",
 )
 YEAR = re.compile(r"\d{4}")
+# A published header's years: whole years in the range a statistics table covers, possibly
+# marked provisional the way CBS marks them (`2020*`). A count such as 5213 never is one; a
+# count such as 1876 could be, so where it stands in the table decides (published.py).
+_PLAUSIBLE_YEAR = re.compile(r"(1[89]\d\d|20\d\d|2100)\s*\*?")
 ID = re.compile(ID_PATTERN)
 
 
@@ -46,6 +50,8 @@ class Indicator:
     section: str = ""
     subject_nl: str = ""
     subject_en: str = ""
+    # What chose the unit: `file`, `cells` (a % sign), `label:WORDS`, `guess` (README, Units).
+    unit_rule: str = "file"
 
 
 @dataclass
@@ -56,6 +62,13 @@ class Part:
     values: list[tuple[str, int, float | None, int]] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)
     frame: pd.DataFrame | None = None  # the long form's values, already tidy
+    provisional: list[tuple[str, int]] = field(default_factory=list)  # (indicator, year)
+
+
+def plausible_year(text: str) -> int | None:
+    """The year a header cell names (1800-2100, `2020*` provisional), or None."""
+    match = _PLAUSIBLE_YEAR.fullmatch(text.strip())
+    return int(match.group(1)) if match else None
 
 
 def check_unique_years(name: str, line: int, years: Iterable[int]) -> None:

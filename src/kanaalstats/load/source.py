@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,9 @@ from kanaalstats.domain.errors import DataError, InputFileError
 # Larger files are panels, read by pandas directly; a cell this long is never a figure.
 _CSV_FIELD_LIMIT = 1_000_000
 _DELIMITERS = (";", "\t", ",")
+# A character UTF-8 writes in two or three bytes; in a Windows-1252 file such pairs are
+# mojibake (`Ã©`) that nobody types.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
 STDIN = "-"
 
 
@@ -88,10 +92,30 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
             text, encoding = raw.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             raise InputFileError("file_not_decodable", path=name) from None
+        _refuse_mixed(raw, name)
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html", "<?xml", "<table")):
         raise InputFileError("file_is_html", path=name)
     return text, encoding
+
+
+def _refuse_mixed(raw: bytes, name: str) -> None:
+    """Refuse a file that is not UTF-8 but holds UTF-8 characters: lines pasted together from
+    two files, which one encoding reads wrongly in part."""
+    utf8 = _UTF8_SEQUENCE.search(raw)
+    if utf8 is None:
+        return
+    bad = 0
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad = error.start
+    raise InputFileError(
+        "file_mixed_encoding",
+        path=name,
+        utf8_line=raw.count(b"\n", 0, utf8.start()) + 1,
+        other_line=raw.count(b"\n", 0, bad) + 1,
+    )
 
 
 def sniff_delimiter(text: str, sample_lines: int = 20) -> str:

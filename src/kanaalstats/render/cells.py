@@ -43,6 +43,8 @@ def _column(frame: pd.DataFrame, column: Column, lang: str) -> list[str]:
         return _translated(frame[column.key], "unit_", lang)
     if kind is Kind.NOTE:
         return _translated(frame[column.key], "note_", lang)
+    if kind is Kind.UNIT_RULE:
+        return _texts(frame[column.key], lambda value: _unit_rule(str(value), lang))
     return _texts(frame[column.key], lambda value: str(value))
 
 
@@ -65,6 +67,12 @@ def _strings(frame: pd.DataFrame, key: str) -> pd.Series[Any]:
 
 def _translated(series: pd.Series[Any], prefix: str, lang: str) -> list[str]:
     return _texts(series, lambda value: text(f"{prefix}{value}", lang))
+
+
+def _unit_rule(rule: str, lang: str) -> str:
+    source, _, words = rule.partition(":")
+    said = text(f"unit_rule_{source}", lang)
+    return f"{said} '{words}'" if words else said
 
 
 def _texts(series: pd.Series[Any], write: Any) -> list[str]:

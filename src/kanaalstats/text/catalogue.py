@@ -29,13 +29,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: de tekencodering is onbekend. Sla het bestand op als CSV in UTF-8.",
         "{path}: unknown text encoding. Save the file as CSV in UTF-8.",
     ),
+    "file_mixed_encoding": (
+        "{path}: het bestand mengt twee tekencoderingen (regel {utf8_line} is UTF-8, regel {other_line} Windows-1252). Sla het bestand in één keer op als CSV in UTF-8.",
+        "{path}: the file mixes two text encodings (line {utf8_line} is UTF-8, line {other_line} Windows-1252). Save the whole file as CSV in UTF-8.",
+    ),
     "file_is_binary": (
         "{path}: dit is geen tekstbestand. Sla de tabel op als CSV (UTF-8).",
         "{path}: this is not a text file. Save the table as CSV (UTF-8).",
     ),
     "file_is_workbook": (
-        "{path}: dit is een Excel-werkmap, geen CSV. Kies in Excel 'Opslaan als' > 'CSV UTF-8'.",
-        "{path}: this is an Excel workbook, not CSV. In Excel use 'Save as' > 'CSV UTF-8'.",
+        "{path}: dit is een Excel-werkmap, geen CSV. Geef het bestand de naam .xlsx, of kies in Excel 'Opslaan als' > 'CSV UTF-8'.",
+        "{path}: this is an Excel workbook, not CSV. Name the file .xlsx, or in Excel use 'Save as' > 'CSV UTF-8'.",
+    ),
+    "workbook_formula_uncached": (
+        "{path}, cel {cell}: een formule zonder opgeslagen uitkomst. Open de werkmap in Excel en sla hem op, zodat de uitkomst erin staat.",
+        "{path}, cell {cell}: a formula without a saved result. Open the workbook in Excel and save it, so that the result is stored.",
+    ),
+    "workbook_cell_type": (
+        "{path}, cel {cell}: '{text}' is een datum of ja/nee-waarde, geen getal of tekst.",
+        "{path}, cell {cell}: '{text}' is a date or a yes/no value, not a number or text.",
+    ),
+    "sheet_unknown": (
+        "{path}: de werkmap heeft geen blad '{sheet}'. Bladen: {sheets}.",
+        "{path}: the workbook has no sheet '{sheet}'. Sheets: {sheets}.",
+    ),
+    "xlsx_needs_openpyxl": (
+        "Een Excel-werkmap lezen vraagt openpyxl: pip install openpyxl.",
+        "Reading an Excel workbook needs openpyxl: pip install openpyxl.",
     ),
     "file_is_html": (
         "{path}: dit is een webpagina (HTML), geen CSV. Download de tabel als CSV.",
@@ -59,12 +79,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: the table has no indicator rows.",
     ),
     "no_year_columns": (
-        "{path}, regel {line}: geen kolommen met een jaartal gevonden. De kop moet na het label jaartallen hebben (2016;2017;...).",
-        "{path}, line {line}: no year columns found. The header must list years after the label (2016;2017;...).",
+        "{path}, regel {line}: geen kolommen met een jaartal gevonden. Zet de jaren in de kop na het label (;2016;2017;...) of in de eerste kolom, één rij per jaar (Jaar;aanvragen / 2016;...). Een tabel met gebieden als kolommen hoort in de lange vorm (entity,indicator,year,value).",
+        "{path}, line {line}: no year columns found. Put the years in the header after the label (;2016;2017;...) or in the first column, one row per year (Year;requests / 2016;...). A table with areas as columns belongs in the long form (entity,indicator,year,value).",
     ),
     "header_not_year": (
-        "{path}, regel {line}, kolom {column}: kop '{value}' is geen jaartal. Elke kolom na het label moet een jaar zijn (bijv. 2019).",
-        "{path}, line {line}, column {column}: header '{value}' is not a year. Every column after the label must be a year (e.g. 2019).",
+        "{path}, regel {line}, kolom {column}: kop '{value}' is geen jaartal. Elke kolom na het label moet een jaar van 1800 tot 2100 zijn (bijv. 2019), of zet de jaren in de eerste kolom, één rij per jaar.",
+        "{path}, line {line}, column {column}: header '{value}' is not a year. Every column after the label must be a year from 1800 to 2100 (e.g. 2019), or put the years in the first column, one row per year.",
+    ),
+    "second_header": (
+        "{path}, regel {line}: een tweede kop met andere jaren ({found}) dan de eerste ({years}). Zet elke tabel in een eigen bestand.",
+        "{path}, line {line}: a second header with other years ({found}) than the first ({years}). Put each table in a file of its own.",
+    ),
+    "years_provisional": (
+        "{path}: de cijfers van {years} zijn voorlopig (gemarkeerd met *).",
+        "{path}: the figures for {years} are provisional (marked with *).",
+    ),
+    "column_without_label": (
+        "{path}, regel {line}, kolom {column}: de kolom heeft geen naam. Geef elke kolom na de jaren een indicatornaam.",
+        "{path}, line {line}, column {column}: the column has no name. Give every column after the years an indicator name.",
+    ),
+    "row_not_year": (
+        "{path}, regel {line}: '{value}' is geen jaartal. In een tabel met de jaren in de eerste kolom begint elke rij met een jaar van 1800 tot 2100.",
+        "{path}, line {line}: '{value}' is not a year. In a table with the years in the first column, every row starts with a year from 1800 to 2100.",
+    ),
+    "duplicate_year_row": (
+        "{path}, regel {line}: jaar {year} staat al in een eerdere rij. Verwijder of verbeter één van de twee.",
+        "{path}, line {line}: year {year} already has a row above. Remove or correct one of them.",
+    ),
+    "row_too_short_down": (
+        "{path}, regel {line}: de rij heeft {cells} waarden, de kop {columns} indicatoren. Vul ontbrekende waarden aan met '-'.",
+        "{path}, line {line}: the row has {cells} values but the header {columns} indicators. Fill missing values with '-'.",
     ),
     "duplicate_year": (
         "{path}, regel {line}: jaar {year} staat twee keer in de kop. Verwijder of hernoem één kolom.",
@@ -118,6 +162,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: kolom '{column}' is onbekend en wordt genegeerd.",
         "{path}: unknown column '{column}' is ignored.",
     ),
+    "long_cell_ambiguous": (
+        "{path}, regel {line}: '{text}' is dubbelzinnig: in een bestand met ';' tussen de velden kan de punt duizendtallen scheiden. Schrijf duizendtallen zonder punt, of zet ',' tussen de velden.",
+        "{path}, line {line}: '{text}' is ambiguous: in a file with ';' between fields the dot may group thousands. Write thousands without a dot, or put ',' between the fields.",
+    ),
+    "long_dot_groups_read": (
+        "{path}, regel {line}: '{text}' gelezen als decimaal getal, omdat het bestand de punt als decimaalteken gebruikt (regel {other_line}: '{other}').",
+        "{path}, line {line}: '{text}' read as a decimal number, as the file uses the dot as decimal mark (line {other_line}: '{other}').",
+    ),
+    "unit_guessed": (
+        "{path}: de eenheid van {ids} is geraden (aantal per jaar), want het label zegt het niet. Klopt dat niet, geef dan bijvoorbeeld --unit {example}=stock (of score, percent).",
+        "{path}: the unit of {ids} is a guess (a yearly count), as the label does not tell. If that is wrong, give for example --unit {example}=stock (or score, percent).",
+    ),
+    "cbs_no_topics": (
+        "{path}, regel {line}: een CBS-tabel zonder onderwerpen: naast ID, de regio en Perioden staat geen kolom.",
+        "{path}, line {line}: a CBS table without topics: there is no column besides ID, the region and Perioden.",
+    ),
+    "cbs_bad_period": (
+        "{path}, regel {line}: '{value}' is geen CBS-periode (zoals 2019JJ00).",
+        "{path}, line {line}: '{value}' is not a CBS period (such as 2019JJ00).",
+    ),
+    "cbs_bad_region": (
+        "{path}, regel {line}: '{value}' is geen CBS-regiocode (zoals GM0344, WK034401 of BU03440101).",
+        "{path}, line {line}: '{value}' is not a CBS region code (such as GM0344, WK034401 or BU03440101).",
+    ),
+    "cbs_bad_value": (
+        "{path}, regel {line}, kolom {column}: '{text}' is geen getal. CBS schrijft getallen met een punt als decimaalteken, '.' voor onbekend, 'x' voor geheim en '-' voor nihil.",
+        "{path}, line {line}, column {column}: '{text}' is not a number. CBS writes numbers with a dot as decimal mark, '.' for unknown, 'x' for secret and '-' for nil.",
+    ),
+    "cbs_duplicate": (
+        "{path}, regel {line}: {entity} in {year} staat er al (regel {first}). Laat één rij per regio en jaar staan.",
+        "{path}, line {line}: {entity} in {year} already appears (line {first}). Keep one row per region and year.",
+    ),
+    "cbs_row_width": (
+        "{path}, regel {line}: de rij heeft {cells} cellen, de kop {columns}.",
+        "{path}, line {line}: the row has {cells} cells, the header {columns}.",
+    ),
+    "cbs_periods_left_out": (
+        "{path}: perioden van een maand of kwartaal weggelaten ({count}, zoals {periods}); alleen hele jaren (JJ00) worden gelezen.",
+        "{path}: periods of a month or quarter left out ({count}, such as {periods}); only whole years (JJ00) are read.",
+    ),
     "long_without_unit": (
         "{path}: geen kolom 'unit'; alle indicatoren worden als stroomgrootheid (flow) gelezen. Voeg een kolom 'unit' toe of gebruik --unit.",
         "{path}: no 'unit' column; every indicator is read as a flow. Add a 'unit' column or use --unit.",
@@ -131,8 +215,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, line {line}, year {year}: '{text}' is in English notation (comma grouping thousands). Write it in Dutch: dot for thousands, comma for decimals.",
     ),
     "cell_ambiguous": (
-        "{path}, regel {line}, jaar {year}: '{text}' is dubbelzinnig: deze rij gebruikt de punt ook als decimaalteken. Schrijf duizendtallen zonder punt of decimalen met een komma.",
-        "{path}, line {line}, year {year}: '{text}' is ambiguous: this row also uses the dot as decimal mark. Write thousands without a dot or decimals with a comma.",
+        "{path}, regel {line}, jaar {year}: '{text}' is dubbelzinnig: dit bestand gebruikt de punt ook als decimaalteken (regel {other_line}: '{other}'). Schrijf duizendtallen zonder punt of decimalen met een komma.",
+        "{path}, line {line}, year {year}: '{text}' is ambiguous: this file also uses the dot as decimal mark (line {other_line}: '{other}'). Write thousands without a dot or decimals with a comma.",
     ),
     "cell_not_finite": (
         "{path}, regel {line}, jaar {year}: '{text}' is te groot om te rekenen.",
@@ -141,6 +225,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cell_not_machine_number": (
         "{path}, regel {line}, jaar {year}: '{text}' is geen getal in machinenotatie (punt als decimaalteken, geen duizendtalscheiding; leeg voor ontbrekend).",
         "{path}, line {line}, year {year}: '{text}' is not a number in machine notation ('.' as decimal mark, no thousands separator; empty for missing).",
+    ),
+    "cell_provisional": (
+        "{path}, regel {line}, jaar {year}: '{text}' is als voorlopig gemarkeerd (*); gelezen als het getal ervoor.",
+        "{path}, line {line}, year {year}: '{text}' is marked provisional (*); read as the number before the mark.",
+    ),
+    "cell_imprecise": (
+        "{path}, regel {line}, jaar {year}: '{text}' is groter dan 2^53 en kan niet tot op de eenheid precies worden bewaard; de laatste cijfers kunnen afwijken.",
+        "{path}, line {line}, year {year}: '{text}' is larger than 2^53 and cannot be kept exact to the unit; its last digits may differ.",
+    ),
+    "cell_zero_group": (
+        "{path}, regel {line}, jaar {year}: '{text}' gelezen als {value} (een groep die met 0 begint kan geen duizendtal zijn). Controleer de bron.",
+        "{path}, line {line}, year {year}: '{text}' read as {value} (a group that starts with 0 cannot be thousands). Check the source.",
     ),
     "cell_dot_decimal": (
         "{path}, regel {line}, jaar {year}: '{text}' gelezen als {value} (een punt zonder drie cijfers erna kan geen duizendtal zijn). Controleer de bron.",
@@ -193,8 +289,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: a Parquet file must be in long form (columns indicator, year, value; found: {columns}).",
     ),
     "parquet_bad_types": (
-        "{path}: 'year' moet uit gehele getallen bestaan en 'value' uit getallen.",
-        "{path}: 'year' must hold whole numbers and 'value' numbers.",
+        "{path}: 'year' moet uit gehele getallen bestaan en 'value' uit getallen (geen ja/nee-waarden).",
+        "{path}: 'year' must hold whole numbers and 'value' numbers (not yes/no values).",
     ),
     "format_contradicts_extension": (
         "--format {fmt} past niet bij {path}: die extensie hoort bij --format {implied}. Kies een andere bestandsnaam of een ander formaat.",
@@ -461,8 +557,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # Options and arguments.
     "help_opt_data": (
-        "Tabelbestand (canoniek, zoals gepubliceerd, of lange CSV); herhaal voor meer bestanden. Standaard: de ingebouwde Utrechtse tabel plus de cijfers uit de tekst.",
-        "Table file (canonical, published Dutch, or long CSV); repeat for more. Default: the built-in Utrecht table plus the figures stated in its text.",
+        "Tabelbestand (zoals gepubliceerd, canoniek, lang, CBS-open data; CSV, Excel .xlsx of Parquet); herhaal voor meer bestanden. Standaard: de ingebouwde Utrechtse tabel plus de cijfers uit de tekst.",
+        "Table file (published Dutch, canonical, long, CBS open data; CSV, Excel .xlsx or Parquet); repeat for more. Default: the built-in Utrecht table plus the figures stated in its text.",
+    ),
+    "help_opt_sheet": (
+        "Het werkblad van een Excel-werkmap; standaard het eerste.",
+        "The sheet of an Excel workbook to read; default: the first.",
     ),
     "help_opt_format": (
         "Uitvoerformaat. Standaard: het formaat dat de extensie van het --output-bestand noemt, anders $KANAALSTATS_FORMAT, anders table (markdown voor report).",
@@ -647,6 +747,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "against {before} a day in {year}",
     ),
     # --- notes on figures -----------------------------------------------------------------
+    "unit_rule_file": ("het bestand", "the file"),
+    "unit_rule_option": ("--unit", "--unit"),
+    "unit_rule_cells": ("%-teken in de cellen", "% sign in the cells"),
+    "unit_rule_label": ("label", "label"),
+    "unit_rule_guess": ("geraden", "a guess"),
     "note_missing_value": ("ontbreekt", "missing"),
     "note_zero_base": ("basis is 0", "base is 0"),
     "note_negative_base": ("basis negatief", "negative base"),
@@ -662,6 +767,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_id": ("Id", "Id"),
     "col_label": ("Omschrijving", "Description"),
     "col_unit": ("Eenheid", "Unit"),
+    "col_unit_rule": ("Herkomst eenheid", "Unit from"),
     "col_years": ("Jaren", "Years"),
     "col_origin": ("Bestand", "File"),
     "col_from_year": ("Van", "From"),
@@ -680,6 +786,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_denominator": ("Noemer", "Denominator"),
     "col_share_pct": ("Aandeel", "Share"),
     "source_prefix": ("Bron", "Source"),
+    "provisional_prefix": ("Voorlopige cijfers", "Provisional figures"),
     "unit_flow": ("aantal per jaar", "count per year"),
     "unit_flow_millions": ("miljoenen per jaar", "millions per year"),
     "unit_stock": ("stand", "level"),
