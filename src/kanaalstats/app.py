@@ -44,6 +44,7 @@ class Request:
     units: Sequence[str] = ()
     entities: Sequence[str] = ()
     plot: Path | None = None
+    zoom: bool = False  # the chart's value axes fit the data instead of starting at zero
     other_inputs: Sequence[Path] = ()  # files besides --data that no output may replace
     block_rows: int = BLOCK_ROWS
     debug: bool = False
@@ -90,6 +91,10 @@ def _run(request: Request) -> int:
     for warning in data.warnings:
         stderr(f"{text('warning_prefix', lang)}: {say(warning, lang)}")
     data = data.with_units(request.units).for_entities(request.entities)
+    if request.plot is not None:
+        from kanaalstats.render.chart import check_entities
+
+        check_entities(data.entities)
     command = request.command
     command.prepare(data)
     if request.output is not None:
@@ -131,19 +136,31 @@ def write_blocks(request: Request, data: Dataset, stream: TextIO, to_file: bool)
         writer.write(pending)
     writer.end(ending)
     if chart is not None and request.plot is not None:
-        _draw(request.plot, chart, data.years, request.lang)
+        _draw(request, chart, data)
     return ending
 
 
-def _draw(path: Path, frames: list[pd.DataFrame], years: list[int], lang: str) -> None:
+def _draw(request: Request, frames: list[pd.DataFrame], data: Dataset) -> None:
     import pandas as pd
 
-    from kanaalstats.render.chart import chart_format, render_chart
+    from kanaalstats.render.chart import chart_format, chart_source, render_chart
     from kanaalstats.render.files import write_bytes_atomically
 
+    assert request.plot is not None
+    path, lang = request.plot, request.lang
     frame = pd.concat(frames, ignore_index=True)
-    write_bytes_atomically(path, render_chart(frame, years, lang, chart_format(path)))
-    stderr(text("plot_written", lang, path=str(path), panels=len(frame)))
+    image = render_chart(
+        frame,
+        data.years,
+        lang,
+        chart_format(path),
+        zoom=request.zoom,
+        source=chart_source(frame, data.sources),
+    )
+    write_bytes_atomically(path, image)
+    panels = frame["indicator"].astype(str).nunique()
+    written = "plot_written_one" if panels == 1 else "plot_written"
+    stderr(text(written, lang, path=str(path), panels=panels))
 
 
 def stderr(line: str) -> None:

@@ -267,6 +267,14 @@ def trend(
             "--plot", help="Also draw a chart to FILE.png or FILE.svg (needs kanaalstats[plot])."
         ),
     ] = None,
+    zoom: Annotated[
+        bool,
+        typer.Option(
+            "--zoom",
+            help="Fit the chart's value axes to the data (marked as cut) instead of "
+            "0-100% for percentages and zero for counts.",
+        ),
+    ] = False,
 ) -> None:
     """Per indicator a sparkline over the years, first and last value and the overall change.
 
@@ -274,7 +282,7 @@ def trend(
     """
     from kanaalstats.commands.trend import Trend
 
-    _run(common, Trend(indicators), plot=plot)
+    _run(common, Trend(indicators), plot=plot, zoom=zoom)
 
 
 @command()

@@ -336,6 +336,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         'voor --plot is matplotlib nodig. Installeer het met: pip install "kanaalstats[plot]"',
         '--plot needs matplotlib. Install it with: pip install "kanaalstats[plot]"',
     ),
+    "plot_too_many_entities": (
+        "de gegevens bevatten {count} gebieden; een grafiek toont er hoogstens {most} als aparte lijnen. Kies ze met --entity.",
+        "the data holds {count} entities; a chart shows at most {most} as separate lines. Choose them with --entity.",
+    ),
+    "chart_title": ("Verloop van de kerncijfers, {years}", "Key figures over time, {years}"),
+    "chart_edition": ("editie {year}", "edition {year}"),
+    "chart_axis_cut": ("as niet vanaf 0", "axis not from 0"),
+    "plot_written_one": (
+        "grafiek geschreven naar {path} (1 paneel).",
+        "chart written to {path} (1 panel).",
+    ),
     "plot_written": (
         "grafiek geschreven naar {path} ({panels} panelen).",
         "chart written to {path} ({panels} panels).",
