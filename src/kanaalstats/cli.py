@@ -89,7 +89,12 @@ IndicatorsArgument = Annotated[
     ),
 ]
 DaysOption = Annotated[
-    DaysBasis, typer.Option("--days", help="Days in a year: calendar (366 in leap years) or 365.")
+    DaysBasis,
+    typer.Option(
+        "--days",
+        help="Days in a year: calendar (366 in leap years), 365, or werkdagen "
+        "(Monday to Friday without Dutch public holidays).",
+    ),
 ]
 YearOption = Annotated[int | None, _quiet("--year", "-y", help="Only this year.")]
 
@@ -244,17 +249,28 @@ def report(
     common: Common,
     indicators: IndicatorsArgument = None,
     year: Annotated[
-        int | None, _quiet("--year", "-y", help="Year to summarise (default: the last).")
+        int | None,
+        _quiet("--year", "-y", help="Year to summarise (default: the last most rows have)."),
     ] = None,
     days: DaysOption = DaysBasis.CALENDAR,
+    per_day: Annotated[
+        bool | None,
+        _quiet(
+            "--per-day/--no-per-day",
+            help="Always (or never) add the average per day of a flow; "
+            "default: only from one a day upwards.",
+        ),
+    ] = None,
 ) -> None:
     """Summary sentences for a year: level, direction, change, per-day average.
+
+    Default year: the last year in which most indicators have a figure.
 
     Example: kanaalstats report --year 2019 --lang en
     """
     from kanaalstats.commands.report import Report
 
-    _run(common, Report(indicators, year, days, common.lang))
+    _run(common, Report(indicators, year, days, common.lang, per_day))
 
 
 @command()

@@ -59,12 +59,31 @@ def per_indicator(indicators: pd.Series[Any], mapping: Mapping[Any, Any]) -> pd.
     return pd.Categorical.from_codes(positions[codes], categories=pd.Index(list(position_of)))
 
 
-def labelled(indicators: pd.Series[Any], data: Dataset) -> dict[str, pd.Categorical]:
-    """Each row's Dutch and English label, as columns to assign."""
-    meta = data.indicators
+def labelled(
+    indicators: pd.Series[Any], data: Dataset, in_units: bool = False
+) -> dict[str, pd.Categorical]:
+    """Each row's Dutch and English label, as columns to assign. `in_units`: the figures
+    are converted from millions to units, so a label's "(in miljoenen)" would misstate them."""
     return {
-        column: per_indicator(indicators, meta[column].to_dict())
+        column: per_indicator(indicators, label_map(data, column, in_units))
         for column in ("label_nl", "label_en")
+    }
+
+
+def label_map(data: Dataset, column: str, in_units: bool = False) -> dict[Any, Any]:
+    """Indicator id → its label in `column`; without the unit phrase for indicators
+    in millions when the figures shown are `in_units`."""
+    from kanaalstats.domain.units import SCALE, strip_unit_words
+
+    meta = data.indicators
+    labels = meta[column].to_dict()
+    if not in_units:
+        return labels
+    return {
+        indicator: strip_unit_words(str(label))
+        if meta.at[indicator, "unit"] in SCALE and isinstance(label, str)
+        else label
+        for indicator, label in labels.items()
     }
 
 

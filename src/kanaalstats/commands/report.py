@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kanaalstats.commands.base import Command, series_columns
+from kanaalstats.commands.base import Command, select, series_columns
 from kanaalstats.commands.growth import growth
 from kanaalstats.domain.choices import DaysBasis
 from kanaalstats.domain.dataset import Dataset
@@ -14,7 +14,8 @@ from kanaalstats.domain.result import Column, Ending, Kind, Outline, Result
 from kanaalstats.domain.selection import check_year, resolve_indicators
 from kanaalstats.domain.units import FLOW_UNITS, days_in_year
 from kanaalstats.domain.units import scale as unit_scale
-from kanaalstats.text.sentences import sentence
+from kanaalstats.text.catalogue import text
+from kanaalstats.text.sentences import OF_WHICH, Style, clean_label, sentence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,20 +26,31 @@ class Report(Command):
     title = "title_report"
 
     def __init__(
-        self, names: Sequence[str] | None, year: int | None, basis: DaysBasis, lang: str
+        self,
+        names: Sequence[str] | None,
+        year: int | None,
+        basis: DaysBasis,
+        lang: str,
+        per_day: bool | None = None,
     ) -> None:
         self.names = names
         self.year = year
         self.basis = basis
         self.lang = lang
+        self.style = Style(per_day=per_day, working_days=basis is DaysBasis.WORKING)
         self.indicators: list[str] = []
         self.summarised = 0
+        self.parents: dict[str, tuple[str, str]] = {}
+        self.notes: list[Message] = []
 
     def prepare(self, data: Dataset) -> None:
         self.indicators = resolve_indicators(self.names, data.ids)
-        self.summarised = (
-            check_year(self.year, data.years) if self.year is not None else data.years[-1]
-        )
+        if self.year is not None:
+            self.summarised = check_year(self.year, data.years)
+        else:
+            self.summarised, note = default_year(data, self.indicators, self.lang)
+            self.notes.append(note)
+        self.parents = parents(data)
 
     def outline(self) -> Outline:
         meta = {"year": self.summarised, "days_basis": str(self.basis)}
@@ -54,8 +66,11 @@ class Report(Command):
             label_en=meta["label_en"].tolist(),
             subject_nl=meta["subject_nl"].tolist(),
             subject_en=meta["subject_en"].tolist(),
+            parent_nl=[self.parents.get(str(i), ("", ""))[0] for i in frame["indicator"]],
+            parent_en=[self.parents.get(str(i), ("", ""))[1] for i in frame["indicator"]],
         )
-        sentences = [sentence(row, self.lang) for row in frame.to_dict(orient="records")]
+        records = frame.to_dict(orient="records")
+        sentences = [sentence(row, self.lang, self.style) for row in records]
         if data.has_entities:
             # An unnamed entity (the municipality as a whole) gets no "name – " in front.
             entities = frame["entity"].astype(str).tolist()
@@ -80,7 +95,58 @@ class Report(Command):
         return Result(frame, columns, prose="sentence")
 
     def finish(self) -> Ending:
-        return Ending(notes=[Message(f"basis_{self.basis.name.lower()}", {})])
+        basis = [Message(f"basis_{self.basis.name.lower()}", {})]
+        return Ending(notes=[*self.notes, *basis])
+
+
+def default_year(data: Dataset, indicators: Sequence[str], lang: str) -> tuple[int, Message]:
+    """The last year in which most of the series have a value, and a note saying so.
+
+    The last year of a table often holds a row or two only (figures published early);
+    summarising it would say "no figure" in nearly every sentence. When no year has a value
+    for most series, the last year with the most values is taken.
+    """
+    values = select(data, indicators)
+    present = values[values["value"].notna()]
+    series = max(len(values[["entity", "indicator"]].drop_duplicates()), 1)
+    grouped = present.groupby("year").size().reindex(data.years, fill_value=0)
+    counts = {int(y): int(n) for y, n in zip(data.years, grouped.tolist(), strict=True)}
+    last = data.years[-1]
+    majority = [y for y, n in counts.items() if n * 2 > series]
+    if majority:
+        chosen = majority[-1]
+        key = "report_year_last" if chosen == last else "report_year_most"
+    else:
+        best = max(counts.values())
+        chosen = max(y for y, n in counts.items() if n == best)
+        key = "report_year_fewer"
+    figures = {
+        "year": chosen,
+        "count": counts[chosen],
+        "total": series,
+        "what": text("report_series" if data.has_entities else "report_indicators", lang),
+        "last": last,
+        "last_count": counts[last],
+    }
+    return chosen, Message(key, figures)
+
+
+def parents(data: Dataset) -> dict[str, tuple[str, str]]:
+    """For each "waarvan" row, the Dutch and English label of the row it is part of: the
+    nearest row above it that is not a "waarvan" row itself."""
+    found: dict[str, tuple[str, str]] = {}
+    above: tuple[str, str] | None = None
+    meta = data.indicators
+    for indicator, dutch, english in zip(
+        meta.index, meta["label_nl"], meta["label_en"], strict=True
+    ):
+        dutch, english = str(dutch or ""), str(english or "")
+        if OF_WHICH.match(clean_label(dutch)):
+            if above is not None:
+                found[str(indicator)] = above
+        else:
+            above = (dutch, english or dutch)
+    return found
 
 
 def year_on_year(
@@ -122,4 +188,5 @@ def year_on_year(
     frame["previous_per_day"] = np.where(
         flows, frame["previous_value"] * scale / previous_days, np.nan
     )
-    return frame.drop(columns=["cagr_pct", "note"])
+    # `note` stays for the sentences (a base of 0 or below); the report's columns leave it out.
+    return frame.drop(columns=["cagr_pct"])

@@ -28,3 +28,4 @@ class DaysBasis(StrEnum):
 
     CALENDAR = "calendar"
     FIXED_365 = "365"
+    WORKING = "werkdagen"  # Monday to Friday without Dutch public holidays

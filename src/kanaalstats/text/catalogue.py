@@ -231,6 +231,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Gemiddelde per dag over kalenderdagen (366 in schrikkeljaren).",
         "Per-day averages over calendar days (366 in leap years).",
     ),
+    "report_year_last": (
+        "Samenvatting van {year}, het laatste jaar in de gegevens ({count} van de {total} {what} hebben er een cijfer).",
+        "Summary of {year}, the last year in the data ({count} of the {total} {what} have a figure for it).",
+    ),
+    "report_year_most": (
+        "Samenvatting van {year}: het laatste jaar waarin de meeste {what} een cijfer hebben ({count} van de {total}); {last} heeft er {last_count}. Kies een ander jaar met --year.",
+        "Summary of {year}: the last year in which most {what} have a figure ({count} of the {total}); {last} has {last_count}. Choose another year with --year.",
+    ),
+    "report_year_fewer": (
+        "Samenvatting van {year}: in geen enkel jaar heeft de meerderheid van de {total} {what} een cijfer; {year} heeft er de meeste ({count}). Kies een ander jaar met --year.",
+        "Summary of {year}: no year has a figure for most of the {total} {what}; {year} has the most ({count}). Choose another year with --year.",
+    ),
+    "report_indicators": ("indicatoren", "indicators"),
+    "report_series": ("reeksen (gebied en indicator)", "series (entity and indicator)"),
+    "basis_working": (
+        "Gemiddelde per werkdag: maandag tot en met vrijdag, zonder de nationale feestdagen (Bevrijdingsdag in lustrumjaren).",
+        "Per-day averages over working days: Monday to Friday, without the Dutch public holidays (Liberation Day in lustrum years).",
+    ),
     "basis_fixed_365": (
         "Gemiddelde per dag over 365 dagen per jaar (ook in schrikkeljaren).",
         "Per-day averages over 365 days a year (leap years too).",
@@ -309,6 +327,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wording_about": ("zo'n", "about"),
     "days_calendar": ("kalenderdagen", "calendar days"),
     "days_365": ("365 dagen per jaar", "365 days a year"),
+    "days_werkdagen": ("werkdagen", "working days"),
     "check_summary": (
         "{total} claims: {consistent} kloppen, {inconsistent} kloppen niet, {not_verifiable} niet te controleren. Benaderende formuleringen (bijna, ruim, zo'n) laten standaard {tolerance}% speling.",
         "{total} claims: {consistent} consistent, {inconsistent} inconsistent, {not_verifiable} not verifiable. Approximate wording (almost, over, about) allows {tolerance}% by default.",
@@ -380,39 +399,81 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "voor {year} is geen cijfer beschikbaar",
         "no figure is available for {year}",
     ),
-    # Only this year has a figure; {which} is a year or sentence_year_before.
-    "sentence_was": ("was in {year} {level}", "was {level} in {year}"),
-    "sentence_was_heading": ("{level} in {year}", "{level} in {year}"),
+    # Only this year has a figure; {which} is a year or sentence_year_before. The level
+    # comes after the year in Dutch too, so that no two figures stand side by side.
+    "sentence_was": ("kwam {when} uit op {level}", "was {level} {when}"),
+    "sentence_was_heading": ("{level} {when}", "{level} {when}"),
     "sentence_no_previous": (
-        "voor {which} is geen cijfer beschikbaar, dus geen verandering",
-        "no figure is available for {which}, so no change can be given",
+        "voor {which} is geen cijfer beschikbaar om mee te vergelijken",
+        "no figure is available for {which} to compare with",
     ),
     "sentence_year_before": ("het jaar ervoor", "the year before"),
+    # Time words. A stock counted on 1 January changed during the year before it.
+    "sentence_in_year": ("in {year}", "in {year}"),
+    "sentence_during_year": ("in {year}", "during {year}"),
+    "sentence_between_januaries": (
+        "tussen 1 januari {first} en 1 januari {last}",
+        "between 1 January {first} and 1 January {last}",
+    ),
+    "sentence_on_january": ("op 1 januari {year}", "on 1 January {year}"),
+    "sentence_january": ("1 januari {year}", "1 January {year}"),
+    # A "waarvan" row named with the row it is part of.
+    "sentence_of_which": ("{parent}, waarvan {rest}", "{parent}, of which {rest}"),
     # Both years have a figure; the _heading forms follow "Label: ".
-    "sentence_up": ("is in {year} toegenomen tot {level}", "increased to {level} in {year}"),
-    "sentence_up_heading": ("in {year} toegenomen tot {level}", "increased to {level} in {year}"),
-    "sentence_down": ("is in {year} afgenomen tot {level}", "decreased to {level} in {year}"),
-    "sentence_down_heading": ("in {year} afgenomen tot {level}", "decreased to {level} in {year}"),
+    "sentence_up": ("is {when} toegenomen tot {level}", "increased to {level} {when}"),
+    "sentence_up_heading": ("{when} toegenomen tot {level}", "increased to {level} {when}"),
+    "sentence_down": ("is {when} afgenomen tot {level}", "decreased to {level} {when}"),
+    "sentence_down_heading": ("{when} afgenomen tot {level}", "decreased to {level} {when}"),
     "sentence_same": (
-        "is in {year} gelijk gebleven op {level}",
-        "remained unchanged at {level} in {year}",
+        "is {when} gelijk gebleven op {level}",
+        "remained unchanged at {level} {when}",
     ),
     "sentence_same_heading": (
-        "in {year} gelijk gebleven op {level}",
-        "unchanged at {level} in {year}",
+        "{when} gelijk gebleven op {level}",
+        "unchanged at {level} {when}",
     ),
-    "sentence_more": ("{amount} meer dan in {before}", "{amount} more than in {before}"),
-    "sentence_less": ("{amount} minder dan in {before}", "{amount} less than in {before}"),
+    # The same for a stock on 1 January; in English the period comes before the level, which
+    # carries its own date ("increased during 2018 to 357,179 on 1 January 2019").
+    "sentence_up_january": ("is {when} toegenomen tot {level}", "increased {when} to {level}"),
+    "sentence_up_heading_january": ("{when} toegenomen tot {level}", "increased {when} to {level}"),
+    "sentence_down_january": ("is {when} afgenomen tot {level}", "decreased {when} to {level}"),
+    "sentence_down_heading_january": (
+        "{when} afgenomen tot {level}",
+        "decreased {when} to {level}",
+    ),
+    "sentence_same_january": (
+        "is {when} gelijk gebleven op {level}",
+        "remained unchanged {when} at {level}",
+    ),
+    "sentence_same_heading_january": (
+        "{when} gelijk gebleven op {level}",
+        "unchanged {when} at {level}",
+    ),
+    "sentence_more": ("{amount} meer dan {then}", "{amount} more than {then}"),
+    "sentence_less": ("{amount} minder dan {then}", "{amount} less than {then}"),
+    "sentence_higher": ("{amount} hoger dan {then}", "{amount} higher than {then}"),
+    "sentence_lower": ("{amount} lager dan {then}", "{amount} lower than {then}"),
     "sentence_point": ("{points} procentpunt", "{points} percentage point"),
     "sentence_points": ("{points} procentpunt", "{points} percentage points"),
+    "sentence_score_point": ("{points} punt", "{points} point"),
+    "sentence_score_points": ("{points} punt", "{points} points"),
     "sentence_from_zero": (
-        "in {before}: {previous}; een procentuele verandering vanaf 0 bestaat niet",
-        "in {before}: {previous}; there is no percentage change from 0",
+        "{then}: {previous}; een procentuele verandering ten opzichte van 0 bestaat niet",
+        "{then}: {previous}; there is no percentage change from 0",
     ),
-    "sentence_per_day": ("Dat is gemiddeld {today} per dag", "That is {today} a day on average"),
+    "sentence_from_negative": (
+        "{then}: {previous}; een procentuele verandering ten opzichte van een negatief getal zegt niets",
+        "{then}: {previous}; a percentage change from a negative figure means nothing",
+    ),
+    "sentence_day": ("dag", "day"),
+    "sentence_working_day": ("werkdag", "working day"),
+    "sentence_per_day": (
+        "Dat is gemiddeld {today} per {day}",
+        "That is {today} a {day} on average",
+    ),
     "sentence_per_day_before": (
-        "tegen {before} per dag in {year}",
-        "against {before} a day in {year}",
+        "tegen {before} per {day} in {year}",
+        "against {before} a {day} in {year}",
     ),
     # --- notes on figures -----------------------------------------------------------------
     "note_missing_value": ("ontbreekt", "missing"),
