@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kanaalstats.domain.choices import OutputFormat
-from kanaalstats.domain.errors import ExitCode, KanaalstatsError
+from kanaalstats.domain.errors import ExitCode, KanaalstatsError, UsageError
 from kanaalstats.domain.message import Message
 from kanaalstats.text.catalogue import say, text
 
@@ -79,6 +79,8 @@ def _run(request: Request) -> int:
     from kanaalstats.render.files import refuse_input_as_output, write_atomically
 
     lang = request.lang
+    if request.fmt is OutputFormat.HTML and request.command.name != "report":
+        raise UsageError("html_only_report", command=request.command.name)
     inputs = [*(request.data or []), *request.other_inputs]
     for target in (request.output, request.plot):
         if target is not None:
@@ -91,7 +93,7 @@ def _run(request: Request) -> int:
     for warning in data.warnings:
         stderr(f"{text('warning_prefix', lang)}: {say(warning, lang)}")
     data = data.with_units(request.units).for_entities(request.entities)
-    if request.plot is not None:
+    if request.plot is not None or request.fmt is OutputFormat.HTML:
         from kanaalstats.render.chart import check_entities
 
         check_entities(data.entities)

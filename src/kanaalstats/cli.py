@@ -270,7 +270,8 @@ def report(
     """
     from kanaalstats.commands.report import Report
 
-    _run(common, Report(indicators, year, days, common.lang, per_day))
+    page = common.fmt is OutputFormat.HTML
+    _run(common, Report(indicators, year, days, common.lang, per_day, page))
 
 
 @command()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kanaalstats.commands.base import Command, select, series_columns
+from kanaalstats.commands.base import Command, select, series_columns, wide
 from kanaalstats.commands.growth import growth
 from kanaalstats.domain.choices import DaysBasis
 from kanaalstats.domain.dataset import Dataset
@@ -15,7 +15,7 @@ from kanaalstats.domain.selection import check_year, resolve_indicators
 from kanaalstats.domain.units import FLOW_UNITS, days_in_year
 from kanaalstats.domain.units import scale as unit_scale
 from kanaalstats.text.catalogue import text
-from kanaalstats.text.sentences import OF_WHICH, Style, clean_label, sentence
+from kanaalstats.text.sentences import OF_WHICH, Stated, Style, clean_label, sentence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,6 +32,7 @@ class Report(Command):
         basis: DaysBasis,
         lang: str,
         per_day: bool | None = None,
+        page: bool = False,
     ) -> None:
         self.names = names
         self.year = year
@@ -42,6 +43,8 @@ class Report(Command):
         self.summarised = 0
         self.parents: dict[str, tuple[str, str]] = {}
         self.notes: list[Message] = []
+        # A page to publish also needs the table's years and the check of its own sentences.
+        self.page = page
 
     def prepare(self, data: Dataset) -> None:
         self.indicators = resolve_indicators(self.names, data.ids)
@@ -70,7 +73,11 @@ class Report(Command):
             parent_en=[self.parents.get(str(i), ("", ""))[1] for i in frame["indicator"]],
         )
         records = frame.to_dict(orient="records")
-        sentences = [sentence(row, self.lang, self.style) for row in records]
+        stated: list[list[Stated]] = [[] for _ in records]
+        sentences = [
+            sentence(row, self.lang, self.style, said)
+            for row, said in zip(records, stated, strict=True)
+        ]
         if data.has_entities:
             # An unnamed entity (the municipality as a whole) gets no "name – " in front.
             entities = frame["entity"].astype(str).tolist()
@@ -79,6 +86,8 @@ class Report(Command):
                 for entity, said in zip(entities, sentences, strict=True)
             ]
         frame["sentence"] = pd.Series(sentences, index=frame.index, dtype=object)
+        if self.page:
+            frame = self._for_the_page(data, frame, records, stated)
         columns = [
             *series_columns(data, unit_shown=True),
             Column("year", "col_year", Kind.INT),
@@ -94,9 +103,85 @@ class Report(Command):
         ]
         return Result(frame, columns, prose="sentence")
 
+    def _for_the_page(
+        self,
+        data: Dataset,
+        frame: pd.DataFrame,
+        records: list[dict[Any, Any]],
+        stated: list[list[Stated]],
+    ) -> pd.DataFrame:
+        """The report's rows with what a page shows besides them: every year's value (for
+        the key-figures table and the chart), the footnote and source, and the verdict of
+        `check` on each figure the sentence states."""
+        import pandas as pd
+
+        series, matrix = wide(data, self.indicators)
+        at = {
+            (str(e), str(i)): n
+            for n, (e, i) in enumerate(zip(series["entity"], series["indicator"], strict=True))
+        }
+        keys = zip(frame["entity"].astype(str), frame["indicator"].astype(str), strict=True)
+        rows = [at[key] for key in keys]
+        extra = {str(year): matrix[rows, position] for position, year in enumerate(data.years)}
+        extra["footnote"] = series["footnote"].to_numpy()[rows]
+        extra["source"] = series["source"].to_numpy()[rows]
+        checks = own_checks(data, records, stated, frame["sentence"].tolist(), self)
+        extra["checks"] = pd.Series(checks, index=frame.index, dtype=object)
+        return frame.assign(**extra)
+
     def finish(self) -> Ending:
         basis = [Message(f"basis_{self.basis.name.lower()}", {})]
         return Ending(notes=[*self.notes, *basis])
+
+
+def own_checks(
+    data: Dataset,
+    records: list[dict[Any, Any]],
+    stated: list[list[Stated]],
+    sentences: list[str],
+    report: Report,
+) -> list[list[dict[str, Any]]]:
+    """Each figure a sentence states, made a claim of `check` and verified against the data
+    of the sentence's entity: the report checks its own text the way `check` checks an
+    analyst's."""
+    from dataclasses import replace
+
+    from kanaalstats.commands.check import check_row, verify
+    from kanaalstats.load.claims import DEFAULT_TOLERANCE, Claim, Wording
+
+    of_entity: dict[str, Dataset] = {}
+    verdicts = []
+    for row, said, quote in zip(records, stated, sentences, strict=True):
+        entity = str(row.get("entity") or "")
+        if entity not in of_entity:
+            values = data.values
+            mine = values[values["entity"].astype(str) == entity].reset_index(drop=True)
+            of_entity[entity] = replace(data, values=mine)
+        dataset = of_entity[entity]
+        checks = []
+        for number, figure in enumerate(said, start=1):
+            years = figure.years
+            inputs: dict[str, Any] = {"indicator": str(row["indicator"])}
+            inputs.update(
+                {"year": years[0]}
+                if len(years) == 1
+                else dict(zip(("from", "to"), years, strict=True))
+            )
+            claim = Claim(
+                id=f"{row['indicator']}-{number}",
+                quote=quote,
+                kind=figure.kind,
+                inputs=inputs,
+                stated=figure.figure,
+                decimals=figure.decimals,
+                wording=Wording.EXACT,
+                tolerance=DEFAULT_TOLERANCE,
+                days=report.basis,
+                unverifiable="",
+            )
+            checks.append(check_row(verify(claim, dataset), dataset, report.lang))
+        verdicts.append(checks)
+    return verdicts
 
 
 def default_year(data: Dataset, indicators: Sequence[str], lang: str) -> tuple[int, Message]:

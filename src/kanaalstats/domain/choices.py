@@ -14,6 +14,7 @@ class OutputFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"  # a page to publish; `report` only
 
 
 class Lang(StrEnum):

@@ -114,6 +114,16 @@ def edition_year() -> int:
     return datetime.date.today().year
 
 
+def year_span(years: Sequence[int]) -> str:
+    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+
+
+def source_line(source: str, lang: str) -> str:
+    """ "Bron: gemeente Utrecht · editie 2026": who publishes the figures, and when."""
+    line = text("chart_edition", lang, year=edition_year())
+    return f"{text('source_prefix', lang)}: {source} · {line}" if source else line
+
+
 def chart_source(frame: pd.DataFrame, files: Sequence[str]) -> str:
     """Who publishes the figures (the `source` of the indicators), else the files read."""
     named: list[str] = []
@@ -131,12 +141,14 @@ def render_chart(
     zoom: bool = False,
     source: str = "",
     text_as_text: bool = False,
+    bare: bool = False,
 ) -> bytes:
     """The chart of a trend result (one row a series, a column a year) as PNG or SVG bytes:
     one panel per indicator, one line per entity, under a title and over a source line.
 
     `text_as_text` keeps an SVG's words as text elements (for a web page) instead of
-    outlines of the glyphs.
+    outlines of the glyphs; `bare` leaves out the title and source line, for a page that
+    has its own.
     """
     try:
         import matplotlib
@@ -152,11 +164,17 @@ def render_chart(
         "svg.fonttype": "none" if text_as_text else "path",
     }
     with matplotlib.rc_context(settings):
-        return _render(frame, years, lang, image_format, zoom, source)
+        return _render(frame, years, lang, image_format, zoom, source, bare)
 
 
 def _render(
-    frame: pd.DataFrame, years: list[int], lang: str, image_format: str, zoom: bool, source: str
+    frame: pd.DataFrame,
+    years: list[int],
+    lang: str,
+    image_format: str,
+    zoom: bool,
+    source: str,
+    bare: bool,
 ) -> bytes:
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
@@ -172,7 +190,7 @@ def _render(
     columns = min(_COLUMNS, max(count, 1))
     rows = math.ceil(count / columns)
     legend_rows = math.ceil(len(named) / 4) if len(named) > 1 else 0
-    top, bottom = 0.25, 0.4 + 0.3 * legend_rows
+    top, bottom = (0.0, 0.3 * legend_rows) if bare else (0.25, 0.4 + 0.3 * legend_rows)
     height = 3.0 * rows + top + bottom
     figure, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, height), squeeze=False)
     labels = label_in(frame, lang).astype(str).tolist()
@@ -209,14 +227,23 @@ def _render(
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     for position in range(count, rows * columns):
         figure.delaxes(axes[position // columns][position % columns])
-    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    figure.suptitle(
-        text("chart_title", lang, years=span), x=0.01, y=1 - 0.12 / height, ha="left", va="top"
-    )
-    line = text("chart_edition", lang, year=edition_year())
-    if source:
-        line = f"{text('source_prefix', lang)}: {source} · {line}"
-    figure.text(0.01, 0.12 / height, line, fontsize=8, color="#444444", ha="left", va="bottom")
+    if not bare:
+        figure.suptitle(
+            text("chart_title", lang, years=year_span(years)),
+            x=0.01,
+            y=1 - 0.12 / height,
+            ha="left",
+            va="top",
+        )
+        figure.text(
+            0.01,
+            0.12 / height,
+            source_line(source, lang),
+            fontsize=8,
+            color="#444444",
+            ha="left",
+            va="bottom",
+        )
     if len(named) > 1:
         handles: list[Any] = [
             Line2D([], [], color=colour[e], marker="o", markersize=4, linewidth=1.8) for e in named
@@ -225,7 +252,7 @@ def _render(
             handles,
             named,
             loc="lower center",
-            bbox_to_anchor=(0.5, 0.4 / height),
+            bbox_to_anchor=(0.5, (0.0 if bare else 0.4) / height),
             ncol=min(4, len(named)),
             fontsize=8,
             frameon=False,

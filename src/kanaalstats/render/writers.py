@@ -27,4 +27,8 @@ def writer_for(
         if fmt is OutputFormat.CSV:
             return CsvWriter(sink, outline, lang)
         return JsonWriter(sink, outline, lang)
+    if fmt is OutputFormat.HTML:
+        from kanaalstats.render.page import HtmlWriter
+
+        return HtmlWriter(stream, outline, lang)
     return PeopleWriter(stream, outline, lang, fmt is OutputFormat.MARKDOWN, to_file)

@@ -355,6 +355,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         'voor --plot is matplotlib nodig. Installeer het met: pip install "kanaalstats[plot]"',
         '--plot needs matplotlib. Install it with: pip install "kanaalstats[plot]"',
     ),
+    "html_only_report": (
+        "--format html maakt een pagina van 'report'; '{command}' heeft geen pagina. Kies table, csv, json of markdown.",
+        "--format html makes a page of 'report'; '{command}' has no page. Choose table, csv, json or markdown.",
+    ),
+    "page_title": ("Kerncijfers en samenvatting {year}", "Key figures and summary {year}"),
+    "page_checks": (
+        "Controle van de eigen zinnen: {total} cijfers, {consistent} kloppen, {inconsistent} kloppen niet, {not_verifiable} niet te controleren",
+        "Check of the page's own sentences: {total} figures, {consistent} consistent, {inconsistent} inconsistent, {not_verifiable} not verifiable",
+    ),
     "plot_too_many_entities": (
         "de gegevens bevatten {count} gebieden; een grafiek toont er hoogstens {most} als aparte lijnen. Kies ze met --entity.",
         "the data holds {count} entities; a chart shows at most {most} as separate lines. Choose them with --entity.",

@@ -28,7 +28,7 @@ from kanaalstats.domain.units import (
     strip_unit_words,
 )
 from kanaalstats.text.catalogue import text
-from kanaalstats.text.numbers import format_number
+from kanaalstats.text.numbers import format_number, round_half_up
 
 UP, DOWN, SAME = "up", "down", "same"
 STOCK_UNITS = frozenset({STOCK, STOCK_MILLIONS})
@@ -51,6 +51,20 @@ class Style:
 
     per_day: bool | None = None
     working_days: bool = False
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A figure a sentence states, as it states it: a claim `check` can verify."""
+
+    kind: str  # a claim kind: value, growth, pp_change, change, per_day
+    years: tuple[int, ...]  # (year,) or (from, to)
+    figure: float  # the figure rounded as written, signed (a fall is negative)
+    decimals: int
+
+
+def _written(value: float, decimals: int) -> float:
+    return float(round_half_up(value, decimals))
 
 
 # A list marker before a label ("B. ", "3) ", "- "), footnote stars anywhere in it, a colon
@@ -139,8 +153,12 @@ def _percent(value: float, lang: str) -> str:
     return format_number(abs(value), decimals, lang) + "%"
 
 
+def _day_decimals(value: float) -> int:
+    return 0 if abs(value) >= 10 else 1
+
+
 def _per_day(value: float, lang: str) -> str:
-    return format_number(value, 0 if abs(value) >= 10 else 1, lang)
+    return format_number(value, _day_decimals(value), lang)
 
 
 # The catalogue's (with a subject, as a heading) clauses per direction.
@@ -183,14 +201,21 @@ def _times(row: Mapping[Any, Any], year: int, before: int, lang: str) -> _When:
     )
 
 
-def sentence(row: Mapping[Any, Any], lang: str, style: Style | None = None) -> str:
-    """One indicator's summary sentence for the row's year.
+def sentence(
+    row: Mapping[Any, Any],
+    lang: str,
+    style: Style | None = None,
+    said: list[Stated] | None = None,
+) -> str:
+    """One indicator's summary sentence for the row's year; each figure it states is added
+    to `said`, when given.
 
     Row keys: unit, decimals, year, value, previous_year, previous_value, change, change_pct,
     note (why a relative change is missing), per_day, previous_per_day, and the label,
     subject and parent fields.
     """
     style = style or Style()
+    said = [] if said is None else said
     who = subject(row, lang)
     # A series with neither year in the data has no decimals; it has no figure either.
     unit = str(row["unit"])
@@ -199,6 +224,7 @@ def sentence(row: Mapping[Any, Any], lang: str, style: Style | None = None) -> s
     if _missing(value):
         return f"{who.text}: {text('sentence_no_figure', lang, year=year)}."
     level = _level(value, unit, decimals, lang)
+    said.append(Stated("value", (year,), _written(value, decimals), decimals))
     before, previous = row["previous_year"], row["previous_value"]
     if _missing(before) or _missing(previous):
         which = text("sentence_year_before", lang) if _missing(before) else str(int(before))
@@ -210,32 +236,41 @@ def sentence(row: Mapping[Any, Any], lang: str, style: Style | None = None) -> s
         )
         stated = text(was, lang, level=level, when=when)
         # The day rate belongs to the level, before the sentence about the missing year.
-        tail = _daily_tail(row, lang, style, with_previous=False)
+        tail = _daily_tail(row, lang, style, said, with_previous=False)
         missing = _capital(text("sentence_no_previous", lang, which=which))
         return f"{_join(who, stated)}.{tail} {missing}."
     before = int(before)
     times = _times(row, year, before, lang)
     shown = f"{level} {times.now}" if times.now else level
     previous_level = _level(previous, unit, decimals, lang)
+    said.append(Stated("value", (before,), _written(previous, decimals), decimals))
     direction = UP if value > previous else DOWN if value < previous else SAME
     verb = _VERB[direction][who.heading] + ("_january" if times.now else "")
     core = text(verb, lang, level=shown, when=times.when)
     if direction == SAME:
         core += f" ({times.then_short}: {previous_level})."
-        return _join(who, core) + _daily_tail(row, lang, style, with_previous=False)
+        return _join(who, core) + _daily_tail(row, lang, style, said, with_previous=False)
     comparison = _COMPARISON[direction]
-    if unit == PERCENT:
-        points = format_number(abs(float(row["change"])), decimals, lang)
-        amount = text("sentence_point" if points == "1" else "sentence_points", lang, points=points)
-    elif unit == SCORE:
-        points = format_number(abs(float(row["change"])), decimals, lang)
-        key = "sentence_score_point" if points == "1" else "sentence_score_points"
+    sign = 1.0 if direction == UP else -1.0
+    span = (before, year)
+    if unit in (PERCENT, SCORE):
+        size = abs(float(row["change"]))
+        points = format_number(size, decimals, lang)
+        if unit == PERCENT:
+            key = "sentence_point" if points == "1" else "sentence_points"
+        else:
+            key = "sentence_score_point" if points == "1" else "sentence_score_points"
+            comparison = _SCORE_COMPARISON[direction]
         amount = text(key, lang, points=points)
-        comparison = _SCORE_COMPARISON[direction]
+        kind = "pp_change" if unit == PERCENT else "change"
+        said.append(Stated(kind, span, sign * _written(size, decimals), decimals))
     elif _missing(row["change_pct"]):
         amount = ""
     else:
-        amount = _percent(float(row["change_pct"]), lang)
+        pct = float(row["change_pct"])
+        amount = _percent(pct, lang)
+        places = 0 if abs(pct) >= 0.95 else 1
+        said.append(Stated("growth", span, sign * _written(abs(pct), places), places))
     if amount:
         compared = text(comparison, lang, amount=amount, then=times.then)
         core += f", {compared} ({previous_level})."
@@ -246,10 +281,12 @@ def sentence(row: Mapping[Any, Any], lang: str, style: Style | None = None) -> s
             else "sentence_from_zero"
         )
         core += f" ({text(reason, lang, then=times.then, previous=previous_level)})."
-    return _join(who, core) + _daily_tail(row, lang, style, with_previous=True)
+    return _join(who, core) + _daily_tail(row, lang, style, said, with_previous=True)
 
 
-def _daily_tail(row: Mapping[Any, Any], lang: str, style: Style, with_previous: bool) -> str:
+def _daily_tail(
+    row: Mapping[Any, Any], lang: str, style: Style, said: list[Stated], with_previous: bool
+) -> str:
     """ "Dat is gemiddeld 43 per dag, tegen 51 per dag in 2018." for a flow: always when asked
     for, never when refused, and otherwise only from one a day upwards (a dozen incidents a
     year are not "0,0 per dag", and a balance has no meaningful daily rate)."""
@@ -260,12 +297,18 @@ def _daily_tail(row: Mapping[Any, Any], lang: str, style: Style, with_previous: 
         return ""
     day = text("sentence_working_day" if style.working_days else "sentence_day", lang)
     tail = " " + text("sentence_per_day", lang, today=_per_day(today_value, lang), day=day)
+    year = int(row["year"])
+    places = _day_decimals(today_value)
+    said.append(Stated("per_day", (year,), _written(today_value, places), places))
     previous = row.get("previous_per_day")
     shown = with_previous and previous is not None and not _missing(previous)
     if shown and (style.per_day or float(previous or 0) >= 1):
-        before = _per_day(float(previous or 0), lang)
+        earlier = float(previous or 0)
+        before = _per_day(earlier, lang)
         year = int(row["previous_year"])
         tail += ", " + text("sentence_per_day_before", lang, before=before, day=day, year=year)
+        places = _day_decimals(earlier)
+        said.append(Stated("per_day", (year,), _written(earlier, places), places))
     return tail + "."
 
 
