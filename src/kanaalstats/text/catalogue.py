@@ -244,7 +244,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Summary of {year}: no year has a figure for most of the {total} {what}; {year} has the most ({count}). Choose another year with --year.",
     ),
     "report_indicators": ("indicatoren", "indicators"),
-    "report_series": ("reeksen (gebied en indicator)", "series (entity and indicator)"),
+    "report_series": ("reeksen van gebied en indicator", "series of entity and indicator"),
     "basis_working": (
         "Gemiddelde per werkdag: maandag tot en met vrijdag, zonder de nationale feestdagen (Bevrijdingsdag in lustrumjaren).",
         "Per-day averages over working days: Monday to Friday, without the Dutch public holidays (Liberation Day in lustrum years).",
