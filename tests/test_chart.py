@@ -140,3 +140,16 @@ def test_dollar_signs_in_labels_are_plotted_literally(tmp_path: Path) -> None:
     texts = _texts(svg)
     assert "kosten in $ per $inwoner$" in texts
     assert "budget $x_1$" in texts
+
+
+def test_axes_stay_finite_for_the_largest_doubles() -> None:
+    # 1,7e308 + 8% would pass the largest double (1,797e308): the axis is the data range
+    axis = axis_range([1.0, 1.7e308], "flow", zoom=False)
+    assert (axis.low, axis.high) == (0.0, 1.7e308)
+    # 1e308 + 8% = 1,08e308 still fits
+    axis = axis_range([1.0, 1e308], "flow", zoom=False)
+    assert (axis.low, axis.high) == (0.0, pytest.approx(1.08e308))
+    axis = axis_range([-1e308, 1e308], "flow", zoom=False)
+    assert (axis.low, axis.high) == (-1e308, 1e308)
+    axis = axis_range([-1e308, 1e308], "flow", zoom=True)
+    assert (axis.low, axis.high) == (-1e308, 1e308)

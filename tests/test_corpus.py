@@ -244,6 +244,7 @@ def _command_objects(ids: list[str]) -> list[Command]:
         Daily(None, None, DaysBasis.CALENDAR),
         Share(pair[0], pair[1], None, "nl"),
         Report(None, None, DaysBasis.CALENDAR, "nl"),
+        Report(None, None, DaysBasis.CALENDAR, "nl", page=True),
         Trend(None),
         CheckClaims(None, False, "nl"),
     ]

@@ -12,6 +12,7 @@ import io
 import math
 import os
 import textwrap
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,16 +81,25 @@ def axis_range(values: Sequence[float], unit: str, zoom: bool) -> Axis:
     low, high = min(present), max(present)
     if zoom:
         pad = (high - low) * 0.1 or max(abs(high) * 0.05, 0.5)
-        low, high = low - pad, high + pad
-        if min(present) >= 0 and low < 0:
-            low = 0.0
-        return Axis(low, high, low > 0 or high < 0)
+        wide = Axis(low - pad, high + pad, False)
+        if min(present) >= 0 and wide.low < 0:
+            wide = Axis(0.0, wide.high, False)
+        axis = _finite(wide, low, high)
+        return Axis(axis.low, axis.high, axis.low > 0 or axis.high < 0)
     if unit == PERCENT:
         return Axis(min(0.0, low), max(100.0, high), False)
     low, high = min(0.0, low), max(0.0, high)
     span = (high - low) or 1.0
     # Headroom above the highest point (and below a negative one) so no marker sits on the edge.
-    return Axis(low - (span * 0.08 if low < 0 else 0.0), high + span * 0.08, False)
+    padded = Axis(low - (span * 0.08 if low < 0 else 0.0), high + span * 0.08, False)
+    return _finite(padded, low, high)
+
+
+def _finite(axis: Axis, low: float, high: float) -> Axis:
+    """The padded axis, or the bare data range where padding would pass the largest double."""
+    if math.isfinite(axis.low) and math.isfinite(axis.high):
+        return axis
+    return Axis(low, high if high > low else low + 1.0, False)
 
 
 def whole_numbers(values: Sequence[float]) -> bool:
@@ -257,7 +267,11 @@ def _render(
             fontsize=8,
             frameon=False,
         )
-    figure.tight_layout(rect=(0, bottom / height, 1, 1 - top / height))
+    with warnings.catch_warnings():
+        # Tick labels of absurd size (1e308) leave no room for the margins; the figure is
+        # then drawn with matplotlib's own margins, which is all that can be done.
+        warnings.simplefilter("ignore", UserWarning)
+        figure.tight_layout(rect=(0, bottom / height, 1, 1 - top / height))
     buffer = io.BytesIO()
     figure.savefig(
         buffer,
