@@ -111,6 +111,12 @@ def test_negative_and_zero_bases_are_named(tmp_path: Path) -> None:
         "procentuele verandering ten opzichte van een negatief getal zegt niets)."
     )
     assert "vanaf 0" not in said["saldo_binnenlandse_verhuizingen"]
+    # 120 → -30: -125% is true but says nothing; the sentence names the sign instead
+    earlier = _report("--data", BEVOLKING, "--year", "2018")
+    assert earlier["saldo_binnenlandse_verhuizingen"] == (
+        "Saldo binnenlandse verhuizingen: in 2018 afgenomen tot -30 (in 2017: 120; een "
+        "procentuele verandering naar een negatief getal zegt niets)."
+    )
 
 
 def test_score_changes_in_points() -> None:

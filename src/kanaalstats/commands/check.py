@@ -135,6 +135,8 @@ def _compute(claim: Claim, dataset: Dataset) -> tuple[float, Interval]:
     if kind == "growth":
         return (b / a - 1) * 100, Interval(ratio.low - 1, ratio.high - 1).scaled(100)
     span = inputs["to"] - inputs["from"]
+    if ratio.low < 0:  # no yearly rate of a level that may have passed below zero
+        raise _Missing("reason_zero_base")
     yearly = ratio.power(1 / span)
     return ((b / a) ** (1 / span) - 1) * 100, Interval(yearly.low - 1, yearly.high - 1).scaled(100)
 

@@ -474,6 +474,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{then}: {previous}; een procentuele verandering ten opzichte van een negatief getal zegt niets",
         "{then}: {previous}; a percentage change from a negative figure means nothing",
     ),
+    "sentence_to_negative": (
+        "{then}: {previous}; een procentuele verandering naar een negatief getal zegt niets",
+        "{then}: {previous}; a percentage change to a negative figure means nothing",
+    ),
     "sentence_day": ("dag", "day"),
     "sentence_working_day": ("werkdag", "working day"),
     "sentence_per_day": (

@@ -264,7 +264,9 @@ def sentence(
         amount = text(key, lang, points=points)
         kind = "pp_change" if unit == PERCENT else "change"
         said.append(Stated(kind, span, sign * _written(size, decimals), decimals))
-    elif _missing(row["change_pct"]):
+    elif _missing(row["change_pct"]) or value < 0:
+        # No percentage from a base of 0 or below, nor onto a negative level: "125% minder"
+        # of a balance that turned negative says nothing a reader can use.
         amount = ""
     else:
         pct = float(row["change_pct"])
@@ -275,11 +277,13 @@ def sentence(
         compared = text(comparison, lang, amount=amount, then=times.then)
         core += f", {compared} ({previous_level})."
     else:
-        reason = (
-            "sentence_from_negative"
-            if str(row.get("note") or "") == "negative_base"
-            else "sentence_from_zero"
-        )
+        note = str(row.get("note") or "")
+        if note == "negative_base":
+            reason = "sentence_from_negative"
+        elif note == "zero_base":
+            reason = "sentence_from_zero"
+        else:
+            reason = "sentence_to_negative"
         core += f" ({text(reason, lang, then=times.then, previous=previous_level)})."
     return _join(who, core) + _daily_tail(row, lang, style, said, with_previous=True)
 
