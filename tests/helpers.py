@@ -84,3 +84,13 @@ def sparkline(values: Sequence[float | None]) -> str:
         else:
             line.append(BLOCKS[round((value - low) / span * (len(BLOCKS) - 1))])
     return "".join(line)
+
+
+def page_report(*args: Any, **kwargs: Any) -> Command:
+    """A `report` that writes the page to publish (as `--format html` makes it)."""
+    from kanaalstats.commands.report import Report
+    from kanaalstats.domain.choices import OutputFormat
+
+    report = Report(*args, **kwargs)
+    report.writes(OutputFormat.HTML)
+    return report

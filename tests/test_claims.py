@@ -188,6 +188,10 @@ def test_interval_arithmetic() -> None:
     assert ratio is not None
     assert ratio.low == pytest.approx(4.55 / 3.65)
     assert Interval(0, 1).ratio(Interval(0, 2)) is None  # a base that may be 0
+    # a published 0,0 over 1,0: -0,05 / 0,95 … 0,05 / 0,95
+    spread = Interval(-0.05, 0.05).ratio(Interval(0.95, 1.05))
+    assert spread is not None
+    assert (spread.low, spread.high) == (pytest.approx(-0.05 / 0.95), pytest.approx(0.05 / 0.95))
     assert Interval(1, 2).overlaps(Interval(2, 3))
     assert not Interval(1, 2).overlaps(Interval(2.01, 3))
 

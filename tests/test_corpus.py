@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from helpers import run
+from helpers import page_report, run
 from kanaalstats.commands.base import Command
 from kanaalstats.commands.check import CheckClaims
 from kanaalstats.commands.daily import Daily
@@ -244,6 +244,7 @@ def _command_objects(ids: list[str]) -> list[Command]:
         Daily(None, None, DaysBasis.CALENDAR),
         Share(pair[0], pair[1], None, "nl"),
         Report(None, None, DaysBasis.CALENDAR, "nl"),
+        page_report(None, None, DaysBasis.CALENDAR, "nl"),
         Trend(None),
         CheckClaims(None, False, "nl"),
     ]

@@ -117,7 +117,7 @@ def test_a_bad_environment_format_is_one_line() -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "kanaalstats: fout: KANAALSTATS_FORMAT='xml' is geen formaat. "
-        "Kies uit: table, csv, json, ndjson, markdown.\n"
+        "Kies uit: table, csv, json, ndjson, markdown, html.\n"
     )
 
 
@@ -229,3 +229,17 @@ def test_years_are_also_a_list(command: str) -> None:
 def test_table_csv_has_no_list_of_years() -> None:
     header = run("table", "--format", "csv").stdout.splitlines()[0]
     assert header == "indicator,label,unit,footnote,2016,2017,2018,2019"
+
+
+def test_an_html_name_writes_report_s_page_and_is_refused_elsewhere(tmp_path: Path) -> None:
+    page = tmp_path / "pagina.html"
+    assert run("report", "-o", str(page)).exit_code == 0
+    written = page.read_text(encoding="utf-8")
+    assert written.lstrip().lower().startswith("<!doctype html>")
+    # 260.044 → 291.592 digitale aanvragen in 2019, in Dutch notation on the page
+    assert "291.592" in written
+    other = tmp_path / "groei.html"
+    refused = run(*GROWTH, "-o", str(other))
+    assert refused.exit_code == 2
+    assert "html" in refused.stderr
+    assert not other.exists()

@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from helpers import computed, run
+from helpers import computed, page_report, run
 from kanaalstats.commands.growth import growth
 from kanaalstats.commands.share import Share
 from kanaalstats.domain.errors import ExitCode
@@ -28,8 +28,17 @@ figures = st.one_of(
 )
 
 
+# Figures an analyst's table holds: beyond 1e15 (a billion millions) a double no longer
+# holds every unit, and two orders of the same arithmetic differ by more than rounding.
+realistic = st.one_of(
+    st.none(),
+    st.integers(min_value=-1000, max_value=10**9),
+    st.floats(min_value=-1e3, max_value=1e6, allow_nan=False).map(lambda x: round(x, 3)),
+)
+
+
 @st.composite
-def tables(draw: st.DrawFn) -> str:
+def tables(draw: st.DrawFn, figures: st.SearchStrategy[Any] = figures) -> str:
     """A canonical table: 1-4 indicators of any unit, 1-5 consecutive years, gaps allowed."""
     count = draw(st.integers(min_value=1, max_value=4))
     first = draw(st.integers(min_value=1990, max_value=2030))
@@ -132,3 +141,31 @@ def test_random_bytes_never_crash(content: bytes) -> None:
         _strict_json(result.stdout)
     else:
         assert result.stderr.startswith("kanaalstats: ")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    tables(realistic),
+    st.integers(0, 4),
+    st.sampled_from(["calendar", "365", "werkdagen"]),
+    st.sampled_from(["nl", "en"]),
+)
+def test_every_figure_report_states_passes_check(
+    table: str, which: int, basis_name: str, lang: str
+) -> None:
+    # Each figure a report sentence states (level, previous level, change, day rates),
+    # made a claim of `check`, is consistent with the data it was computed from: the
+    # sentences round as check allows.
+    from kanaalstats.domain.choices import DaysBasis
+
+    path = _with_file(table)
+    try:
+        dataset = load([path])
+    finally:
+        path.unlink()
+    year = dataset.years[which % len(dataset.years)]
+    report = page_report(None, year, DaysBasis(basis_name), lang, per_day=True)
+    frame, _notes = computed(report, dataset)
+    for sentence, checks in zip(frame["sentence"], frame["checks"], strict=True):
+        for check in checks:
+            assert check["verdict"] == "consistent", (sentence, check)

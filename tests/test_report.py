@@ -66,21 +66,29 @@ def test_unchanged() -> None:
 def test_missing_years_are_said_plainly() -> None:
     nl = _sentences("--year", "2018")
     assert nl["websitebezoek_digitaal_loket"].startswith(
-        "Het websitebezoek digitaal loket Utrecht.nl was in 2018 1,2 miljoen; "
-        "voor 2017 is geen cijfer beschikbaar"
+        "Het websitebezoek digitaal loket Utrecht.nl kwam in 2018 uit op 1,2 miljoen. "
+    )
+    # the missing year is no change: it is a year without a figure to compare with
+    assert nl["websitebezoek_digitaal_loket"].endswith(
+        "Voor 2017 is geen cijfer beschikbaar om mee te vergelijken."
     )
     assert nl["social_media_campagnes"].endswith("voor 2018 is geen cijfer beschikbaar.")
     en = _sentences("--year", "2018", "--lang", "en")
-    assert (
-        "no figure is available for 2017, so no change can be given"
-        in en["websitebezoek_digitaal_loket"]
+    assert "was 1.2 million in 2018." in en["websitebezoek_digitaal_loket"]
+    assert en["websitebezoek_digitaal_loket"].endswith(
+        "No figure is available for 2017 to compare with."
     )
     assert en["social_media_campagnes"].endswith("no figure is available for 2018.")
 
 
 def test_first_year_has_no_previous() -> None:
     said = _sentences("--year", "2016")
-    assert "voor het jaar ervoor is geen cijfer beschikbaar" in said["digitale_aanvragen"]
+    # 223.449 / 366 (2016 is a leap year) = 610,5 → 611 per dag
+    assert said["digitale_aanvragen"] == (
+        "Het aantal digitale aanvragen via Utrecht.nl kwam in 2016 uit op 223.449. "
+        "Dat is gemiddeld 611 per dag. "
+        "Voor het jaar ervoor is geen cijfer beschikbaar om mee te vergelijken."
+    )
 
 
 def test_labels_of_another_table() -> None:
@@ -96,10 +104,11 @@ def test_labels_of_another_table() -> None:
         "Het percentage bellers dat binnen 30 seconden wordt geholpen is in 2018 afgenomen tot "
         "78%, 2 procentpunt minder dan in 2017 (80%)."
     )
-    # A label that gives no safe Dutch subject becomes a heading; 7,4 / 7,2 - 1 = 2,8% → 3%
+    # A label that gives no safe Dutch subject becomes a heading; a score changes in
+    # points: 7,4 - 7,2 = 0,2 punt
     assert said["klanttevredenheid_telefonie_rapportcijfer"] == (
         "Klanttevredenheid telefonie (rapportcijfer): in 2018 toegenomen tot 7,4, "
-        "3% meer dan in 2017 (7,2)."
+        "0,2 punt hoger dan in 2017 (7,2)."
     )
     english = _sentences("--year", "2018", "--data", str(TELEFONIE), "--lang", "en")
     # No English labels in this table: the Dutch label heads the English sentence.
@@ -126,7 +135,10 @@ def test_subject_column(tmp_path: Path) -> None:
 def test_zero_base(tmp_path: Path) -> None:
     path = write(tmp_path, "t.csv", ";2018;2019\naantal klachten;0;4\n")
     said = _sentences("--data", str(path))["aantal_klachten"]
-    assert "toegenomen tot 4 (in 2018: 0; een procentuele verandering vanaf 0 bestaat niet)" in said
+    assert said == (
+        "Het aantal klachten is in 2019 toegenomen tot 4 "
+        "(in 2018: 0; een procentuele verandering ten opzichte van 0 bestaat niet)."
+    )
 
 
 def test_one_point_and_dutch_labels_in_english(tmp_path: Path) -> None:
@@ -138,8 +150,8 @@ def test_one_point_and_dutch_labels_in_english(tmp_path: Path) -> None:
         "1 procentpunt meer dan in 2017 (20%)."
     )
     assert nl["aantal_klachten"].startswith(
-        "Het aantal klachten was in 2018 5; "
-        "voor 2017 is geen cijfer beschikbaar, dus geen verandering."
+        "Het aantal klachten kwam in 2018 uit op 5. "
+        "Voor 2017 is geen cijfer beschikbaar om mee te vergelijken."
     )
     # No English labels: the Dutch label heads the sentence; 1 percentage point, singular
     en = _sentences("--data", str(path), "--lang", "en")
@@ -147,7 +159,7 @@ def test_one_point_and_dutch_labels_in_english(tmp_path: Path) -> None:
         "% tevreden: increased to 21% in 2018, 1 percentage point more than in 2017 (20%)."
     )
     assert en["aantal_klachten"].startswith(
-        "Aantal klachten: 5 in 2018; no figure is available for 2017, so no change can be given."
+        "Aantal klachten: 5 in 2018. No figure is available for 2017 to compare with."
     )
 
 

@@ -58,10 +58,11 @@ def test_bad_choice_names_the_word_and_the_choices() -> None:
     )
     assert _refused(run("growth", "-f", "xml", "-l", "en")) == (
         "kanaalstats: error: 'xml' is not a valid choice for --format. "
-        "Choose from: table, csv, json, ndjson, markdown."
+        "Choose from: table, csv, json, ndjson, markdown, html."
     )
     assert _refused(run("daily", "--days", "366")) == (
-        "kanaalstats: fout: '366' is geen geldige keuze voor --days. Kies uit: calendar, 365."
+        "kanaalstats: fout: '366' is geen geldige keuze voor --days. "
+        "Kies uit: calendar, 365, werkdagen."
     )
 
 

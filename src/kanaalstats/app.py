@@ -49,6 +49,7 @@ class Request:
     entities: Sequence[str] = ()
     sheet: str | None = None
     plot: Path | None = None
+    zoom: bool = False  # the chart's value axes fit the data instead of starting at zero
     other_inputs: Sequence[Path] = ()  # files besides --data that no output may replace
     block_rows: int = BLOCK_ROWS
     debug: bool = False
@@ -125,6 +126,7 @@ def _work(request: Request, bar: Bar | None) -> int:
         if target is not None:
             refuse_input_as_output(target, inputs)
     request = _with_format(request)
+    request.command.writes(request.fmt)
     if request.plot is not None:
         from kanaalstats.render.chart import chart_format
 
@@ -133,6 +135,10 @@ def _work(request: Request, bar: Bar | None) -> int:
     for warning in data.warnings if not request.quiet else ():
         stderr(f"{text('warning_prefix', lang)}: {say(warning, lang)}")
     data = data.for_entities(request.entities)
+    if request.plot is not None or request.fmt is OutputFormat.HTML:
+        from kanaalstats.render.chart import check_entities
+
+        check_entities(data.entities)
     command = request.command
     command.prepare(data)
     if request.output is not None:
@@ -182,20 +188,32 @@ def write_blocks(
         writer.write(pending)
     writer.end(ending)
     if chart is not None and request.plot is not None:
-        _draw(request.plot, chart, data.years, request.lang, request.quiet)
+        _draw(request, chart, data)
     return ending
 
 
-def _draw(path: Path, frames: list[pd.DataFrame], years: list[int], lang: str, quiet: bool) -> None:
+def _draw(request: Request, frames: list[pd.DataFrame], data: Dataset) -> None:
     import pandas as pd
 
-    from kanaalstats.render.chart import chart_format, render_chart
+    from kanaalstats.render.chart import chart_format, chart_source, render_chart
     from kanaalstats.render.files import write_bytes_atomically
 
+    assert request.plot is not None
+    path, lang = request.plot, request.lang
     frame = pd.concat(frames, ignore_index=True)
-    write_bytes_atomically(path, render_chart(frame, years, lang, chart_format(path)))
-    if not quiet:
-        stderr(text("plot_written", lang, path=str(path), panels=len(frame)))
+    image = render_chart(
+        frame,
+        data.years,
+        lang,
+        chart_format(path),
+        zoom=request.zoom,
+        source=chart_source(frame, data.sources),
+    )
+    write_bytes_atomically(path, image)
+    if not request.quiet:
+        panels = frame["indicator"].astype(str).nunique()
+        written = "plot_written_one" if panels == 1 else "plot_written"
+        stderr(text(written, lang, path=str(path), panels=panels))
 
 
 def stderr(line: str) -> None:

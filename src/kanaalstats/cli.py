@@ -300,10 +300,17 @@ def report(
         ),
     ] = None,
     days: DaysOption = DaysBasis.CALENDAR,
+    per_day: Annotated[
+        bool | None,
+        _quiet(
+            "--per-day/--no-per-day",
+            help=help_text("help_opt_per_day"),
+        ),
+    ] = None,
 ) -> None:
     from kanaalstats.commands.report import Report
 
-    _run(common, Report(indicators, year, days, common.lang))
+    _run(common, Report(indicators, year, days, common.lang, per_day))
 
 
 @command()
@@ -314,10 +321,14 @@ def trend(
         Path | None,
         _quiet("--plot", help=help_text("help_opt_plot")),
     ] = None,
+    zoom: Annotated[
+        bool,
+        typer.Option("--zoom", help=help_text("help_opt_zoom")),
+    ] = False,
 ) -> None:
     from kanaalstats.commands.trend import Trend
 
-    _run(common, Trend(indicators), plot=plot)
+    _run(common, Trend(indicators), plot=plot, zoom=zoom)
 
 
 @command()

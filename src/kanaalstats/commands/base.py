@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from kanaalstats.domain.choices import OutputFormat
 from kanaalstats.domain.dataset import Dataset
+from kanaalstats.domain.errors import UsageError
 from kanaalstats.domain.result import Column, Ending, Kind, Outline, Result
 
 if TYPE_CHECKING:
@@ -26,6 +28,12 @@ class Command:
     name = ""
     title = ""  # message key
     per_entity = True  # False: the command sees the whole data as one block
+
+    def writes(self, fmt: OutputFormat) -> None:
+        """Told the format its results go out in, before anything is read; a page to publish
+        is a form of `report` only."""
+        if fmt is OutputFormat.HTML:
+            raise UsageError("html_only_report", command=self.name)
 
     def prepare(self, data: Dataset) -> None:
         """Resolve names and check years against the whole data, before any block."""
@@ -59,12 +67,31 @@ def per_indicator(indicators: pd.Series[Any], mapping: Mapping[Any, Any]) -> pd.
     return pd.Categorical.from_codes(positions[codes], categories=pd.Index(list(position_of)))
 
 
-def labelled(indicators: pd.Series[Any], data: Dataset) -> dict[str, pd.Categorical]:
-    """Each row's Dutch and English label, as columns to assign."""
-    meta = data.indicators
+def labelled(
+    indicators: pd.Series[Any], data: Dataset, in_units: bool = False
+) -> dict[str, pd.Categorical]:
+    """Each row's Dutch and English label, as columns to assign. `in_units`: the figures
+    are converted from millions to units, so a label's "(in miljoenen)" would misstate them."""
     return {
-        column: per_indicator(indicators, meta[column].to_dict())
+        column: per_indicator(indicators, label_map(data, column, in_units))
         for column in ("label_nl", "label_en")
+    }
+
+
+def label_map(data: Dataset, column: str, in_units: bool = False) -> dict[Any, Any]:
+    """Indicator id → its label in `column`; without the unit phrase for indicators
+    in millions when the figures shown are `in_units`."""
+    from kanaalstats.domain.units import SCALE, strip_unit_words
+
+    meta = data.indicators
+    labels = meta[column].to_dict()
+    if not in_units:
+        return labels
+    return {
+        indicator: strip_unit_words(str(label))
+        if meta.at[indicator, "unit"] in SCALE and isinstance(label, str)
+        else label
+        for indicator, label in labels.items()
     }
 
 

@@ -73,7 +73,9 @@ class CheckClaims(Command):
         self.notes.append(Message("check_summary", summary))
         failing = {Verdict.INCONSISTENT} | ({Verdict.NOT_VERIFIABLE} if self.strict else set())
         self.failed = any(check.verdict in failing for check in checks)
-        return Result(pd.DataFrame([_row(check, data, self.lang) for check in checks]), _COLUMNS)
+        return Result(
+            pd.DataFrame([check_row(check, data, self.lang) for check in checks]), _COLUMNS
+        )
 
     def finish(self) -> Ending:
         return Ending(notes=self.notes, exit_code=1 if self.failed else 0)
@@ -133,6 +135,8 @@ def _compute(claim: Claim, dataset: Dataset) -> tuple[float, Interval]:
     if kind == "growth":
         return (b / a - 1) * 100, Interval(ratio.low - 1, ratio.high - 1).scaled(100)
     span = inputs["to"] - inputs["from"]
+    if ratio.low < 0:  # no yearly rate of a level that may have passed below zero
+        raise _Missing("reason_zero_base")
     yearly = ratio.power(1 / span)
     return ((b / a) ** (1 / span) - 1) * 100, Interval(yearly.low - 1, yearly.high - 1).scaled(100)
 
@@ -150,7 +154,7 @@ def verify(claim: Claim, dataset: Dataset) -> Check:
     return Check(claim, verdict, computed, possible)
 
 
-def _row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
+def check_row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
     """One claim's row: what it computes, the stated and computed figures and the verdict,
     for machines as numbers and for people as text."""
     claim, computed = check.claim, check.computed_range

@@ -70,7 +70,7 @@ class Daily(Command):
             days=days,
             per_day=value / days,
             basis=str(self.basis),
-            **labelled(values["indicator"], data),
+            **labelled(values["indicator"], data, in_units=True),
         )
         columns = [
             *series_columns(data, unit_shown=False),

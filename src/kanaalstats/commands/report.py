@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kanaalstats.commands.base import Command, series_columns
+from kanaalstats.commands.base import Command, select, series_columns, wide
 from kanaalstats.commands.growth import growth
-from kanaalstats.domain.choices import DaysBasis
+from kanaalstats.domain.choices import DaysBasis, OutputFormat
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.message import Message
 from kanaalstats.domain.result import Column, Ending, Kind, Outline, Result
 from kanaalstats.domain.selection import check_year, resolve_indicators
 from kanaalstats.domain.units import FLOW_UNITS, days_in_year
 from kanaalstats.domain.units import scale as unit_scale
-from kanaalstats.text.sentences import sentence
+from kanaalstats.text.catalogue import text
+from kanaalstats.text.sentences import OF_WHICH, Stated, Style, clean_label, sentence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,20 +26,36 @@ class Report(Command):
     title = "title_report"
 
     def __init__(
-        self, names: Sequence[str] | None, year: int | None, basis: DaysBasis, lang: str
+        self,
+        names: Sequence[str] | None,
+        year: int | None,
+        basis: DaysBasis,
+        lang: str,
+        per_day: bool | None = None,
     ) -> None:
         self.names = names
         self.year = year
         self.basis = basis
         self.lang = lang
+        self.style = Style(per_day=per_day, working_days=basis is DaysBasis.WORKING)
         self.indicators: list[str] = []
         self.summarised = 0
+        self.parents: dict[str, tuple[str, str]] = {}
+        self.notes: list[Message] = []
+        self.page = False
+
+    def writes(self, fmt: OutputFormat) -> None:
+        # A page to publish also needs the table's years and the check of its own sentences.
+        self.page = fmt is OutputFormat.HTML
 
     def prepare(self, data: Dataset) -> None:
         self.indicators = resolve_indicators(self.names, data.ids)
-        self.summarised = (
-            check_year(self.year, data.years) if self.year is not None else data.years[-1]
-        )
+        if self.year is not None:
+            self.summarised = check_year(self.year, data.years)
+        else:
+            self.summarised, note = default_year(data, self.indicators, self.lang)
+            self.notes.append(note)
+        self.parents = parents(data)
 
     def outline(self) -> Outline:
         meta = {"year": self.summarised, "days_basis": str(self.basis)}
@@ -54,8 +71,15 @@ class Report(Command):
             label_en=meta["label_en"].tolist(),
             subject_nl=meta["subject_nl"].tolist(),
             subject_en=meta["subject_en"].tolist(),
+            parent_nl=[self.parents.get(str(i), ("", ""))[0] for i in frame["indicator"]],
+            parent_en=[self.parents.get(str(i), ("", ""))[1] for i in frame["indicator"]],
         )
-        sentences = [sentence(row, self.lang) for row in frame.to_dict(orient="records")]
+        records = frame.to_dict(orient="records")
+        stated: list[list[Stated]] = [[] for _ in records]
+        sentences = [
+            sentence(row, self.lang, self.style, said)
+            for row, said in zip(records, stated, strict=True)
+        ]
         if data.has_entities:
             # An unnamed entity (the municipality as a whole) gets no "name – " in front.
             entities = frame["entity"].astype(str).tolist()
@@ -64,6 +88,8 @@ class Report(Command):
                 for entity, said in zip(entities, sentences, strict=True)
             ]
         frame["sentence"] = pd.Series(sentences, index=frame.index, dtype=object)
+        if self.page:
+            frame = self._for_the_page(data, frame, records, stated)
         columns = [
             *series_columns(data, unit_shown=True),
             Column("year", "col_year", Kind.INT),
@@ -79,8 +105,135 @@ class Report(Command):
         ]
         return Result(frame, columns, prose="sentence")
 
+    def _for_the_page(
+        self,
+        data: Dataset,
+        frame: pd.DataFrame,
+        records: list[dict[Any, Any]],
+        stated: list[list[Stated]],
+    ) -> pd.DataFrame:
+        """The report's rows with what a page shows besides them: every year's value (for
+        the key-figures table and the chart), the footnote and source, and the verdict of
+        `check` on each figure the sentence states."""
+        import pandas as pd
+
+        series, matrix = wide(data, self.indicators)
+        at = {
+            (str(e), str(i)): n
+            for n, (e, i) in enumerate(zip(series["entity"], series["indicator"], strict=True))
+        }
+        keys = zip(frame["entity"].astype(str), frame["indicator"].astype(str), strict=True)
+        rows = [at[key] for key in keys]
+        extra = {str(year): matrix[rows, position] for position, year in enumerate(data.years)}
+        extra["footnote"] = series["footnote"].to_numpy()[rows]
+        extra["source"] = series["source"].to_numpy()[rows]
+        checks = own_checks(data, records, stated, frame["sentence"].tolist(), self)
+        extra["checks"] = pd.Series(checks, index=frame.index, dtype=object)
+        return frame.assign(**extra)
+
     def finish(self) -> Ending:
-        return Ending(notes=[Message(f"basis_{self.basis.name.lower()}", {})])
+        basis = [Message(f"basis_{self.basis.name.lower()}", {})]
+        return Ending(notes=[*self.notes, *basis])
+
+
+def own_checks(
+    data: Dataset,
+    records: list[dict[Any, Any]],
+    stated: list[list[Stated]],
+    sentences: list[str],
+    report: Report,
+) -> list[list[dict[str, Any]]]:
+    """Each figure a sentence states, made a claim of `check` and verified against the data
+    of the sentence's entity: the report checks its own text the way `check` checks an
+    analyst's."""
+    from dataclasses import replace
+
+    from kanaalstats.commands.check import check_row, verify
+    from kanaalstats.load.claims import DEFAULT_TOLERANCE, Claim, Wording
+
+    of_entity: dict[str, Dataset] = {}
+    verdicts = []
+    for row, said, quote in zip(records, stated, sentences, strict=True):
+        entity = str(row.get("entity") or "")
+        if entity not in of_entity:
+            values = data.values
+            mine = values[values["entity"].astype(str) == entity].reset_index(drop=True)
+            of_entity[entity] = replace(data, values=mine)
+        dataset = of_entity[entity]
+        checks = []
+        for number, figure in enumerate(said, start=1):
+            years = figure.years
+            inputs: dict[str, Any] = {"indicator": str(row["indicator"])}
+            inputs.update(
+                {"year": years[0]}
+                if len(years) == 1
+                else dict(zip(("from", "to"), years, strict=True))
+            )
+            claim = Claim(
+                id=f"{row['indicator']}-{number}",
+                quote=quote,
+                kind=figure.kind,
+                inputs=inputs,
+                stated=figure.figure,
+                decimals=figure.decimals,
+                wording=Wording.EXACT,
+                tolerance=DEFAULT_TOLERANCE,
+                days=report.basis,
+                unverifiable="",
+            )
+            checks.append(check_row(verify(claim, dataset), dataset, report.lang))
+        verdicts.append(checks)
+    return verdicts
+
+
+def default_year(data: Dataset, indicators: Sequence[str], lang: str) -> tuple[int, Message]:
+    """The last year in which most of the series have a value, and a note saying so.
+
+    The last year of a table often holds a row or two only (figures published early);
+    summarising it would say "no figure" in nearly every sentence. When no year has a value
+    for most series, the last year with the most values is taken.
+    """
+    values = select(data, indicators)
+    present = values[values["value"].notna()]
+    series = max(len(values[["entity", "indicator"]].drop_duplicates()), 1)
+    grouped = present.groupby("year").size().reindex(data.years, fill_value=0)
+    counts = {int(y): int(n) for y, n in zip(data.years, grouped.tolist(), strict=True)}
+    last = data.years[-1]
+    majority = [y for y, n in counts.items() if n * 2 > series]
+    if majority:
+        chosen = majority[-1]
+        key = "report_year_last" if chosen == last else "report_year_most"
+    else:
+        best = max(counts.values())
+        chosen = max(y for y, n in counts.items() if n == best)
+        key = "report_year_fewer"
+    figures = {
+        "year": chosen,
+        "count": counts[chosen],
+        "total": series,
+        "what": text("report_series" if data.has_entities else "report_indicators", lang),
+        "last": last,
+        "last_count": counts[last],
+    }
+    return chosen, Message(key, figures)
+
+
+def parents(data: Dataset) -> dict[str, tuple[str, str]]:
+    """For each "waarvan" row, the Dutch and English label of the row it is part of: the
+    nearest row above it that is not a "waarvan" row itself."""
+    found: dict[str, tuple[str, str]] = {}
+    above: tuple[str, str] | None = None
+    meta = data.indicators
+    for indicator, dutch, english in zip(
+        meta.index, meta["label_nl"], meta["label_en"], strict=True
+    ):
+        dutch, english = str(dutch or ""), str(english or "")
+        if OF_WHICH.match(clean_label(dutch)):
+            if above is not None:
+                found[str(indicator)] = above
+        else:
+            above = (dutch, english or dutch)
+    return found
 
 
 def year_on_year(
@@ -122,4 +275,5 @@ def year_on_year(
     frame["previous_per_day"] = np.where(
         flows, frame["previous_value"] * scale / previous_days, np.nan
     )
-    return frame.drop(columns=["cagr_pct", "note"])
+    # `note` stays for the sentences (a base of 0 or below); the report's columns leave it out.
+    return frame.drop(columns=["cagr_pct"])

@@ -11,7 +11,7 @@ from kanaalstats.domain.errors import UndefinedError, UsageError
 from kanaalstats.domain.message import Message
 from kanaalstats.domain.result import Column, Ending, Kind, Result
 from kanaalstats.domain.selection import check_year, resolve_indicator
-from kanaalstats.domain.units import COUNT_UNITS
+from kanaalstats.domain.units import COUNT_UNITS, SCALE, strip_unit_words
 from kanaalstats.domain.units import scale as unit_scale
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ class Share(Command):
             Column("numerator", "col_numerator", Kind.TEXT, human=False),
             Column("denominator", "col_denominator", Kind.TEXT, human=False),
             *(
-                Column(f"{role}_value", data.label(indicator, self.lang), Kind.NUMBER, 0, True)
+                Column(f"{role}_value", self._header(data, indicator), Kind.NUMBER, 0, True)
                 for role, indicator in (
                     ("numerator", self.numerator),
                     ("denominator", self.denominator),
@@ -115,6 +115,11 @@ class Share(Command):
             note_column(result),
         ]
         return Result(result, columns)
+
+    def _header(self, data: Dataset, indicator: str) -> str:
+        """The indicator's label over its figures, which are in units: "(in miljoenen)" goes."""
+        label = data.label(indicator, self.lang)
+        return strip_unit_words(label) if data.unit(indicator) in SCALE else label
 
     def finish(self) -> Ending:
         """A note on the years whose denominator is 0."""

@@ -18,6 +18,7 @@ class OutputFormat(StrEnum):
     JSON = "json"
     NDJSON = "ndjson"
     MARKDOWN = "markdown"
+    HTML = "html"  # a page to publish; `report` only
 
 
 # The format an output file's name asks for, by its extension (lower case). A new format
@@ -30,6 +31,8 @@ EXTENSION_FORMATS: dict[str, OutputFormat] = {
     ".md": OutputFormat.MARKDOWN,
     ".markdown": OutputFormat.MARKDOWN,
     ".txt": OutputFormat.TABLE,
+    ".html": OutputFormat.HTML,  # `report` only: others refuse it
+    ".htm": OutputFormat.HTML,
 }
 
 
@@ -82,3 +85,4 @@ class DaysBasis(StrEnum):
 
     CALENDAR = "calendar"
     FIXED_365 = "365"
+    WORKING = "werkdagen"  # Monday to Friday without Dutch public holidays

@@ -29,10 +29,13 @@ class Interval:
         return Interval(min(low, high), max(low, high))
 
     def ratio(self, other: Interval) -> Interval | None:
-        """self / other for a strictly positive denominator and non-negative numerator."""
-        if other.low <= 0 or self.low < 0:
+        """self / other for a strictly positive denominator. A numerator may reach below 0
+        (a published 0,0 stands for -0,05 … 0,05); x / y is monotone in each of x and y
+        for y > 0, so the bounds are among the corners."""
+        if other.low <= 0:
             return None
-        return Interval(self.low / other.high, self.high / other.low)
+        corners = [x / y for x in (self.low, self.high) for y in (other.low, other.high)]
+        return Interval(min(corners), max(corners))
 
     def power(self, exponent: float) -> Interval:
         return Interval(self.low**exponent, self.high**exponent)

@@ -141,7 +141,12 @@ def strip_unit_words(label: str) -> str:
 
 
 def days_in_year(year: int, basis: DaysBasis) -> int:
-    """The days a per-day average divides by: the calendar's (366 in leap years) or 365."""
+    """The days a per-day average divides by: the calendar's (366 in leap years), 365, or
+    the working days (Monday to Friday without Dutch public holidays)."""
+    if basis is DaysBasis.WORKING:
+        from kanaalstats.domain.workdays import working_days
+
+        return working_days(year)
     if basis is DaysBasis.FIXED_365:
         return 365
     return 366 if calendar.isleap(year) else 365

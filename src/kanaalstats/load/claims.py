@@ -166,7 +166,12 @@ def _read_claim(
         raise fail("claim_bad_tolerance", "tolerance", value=tolerance)
     days_text = str(entry.get("days", defaults.get("days", "calendar")))
     if days_text not in {b.value for b in DaysBasis}:
-        raise fail("claim_bad_choice", "days", value=days_text, choices="calendar, 365")
+        raise fail(
+            "claim_bad_choice",
+            "days",
+            value=days_text,
+            choices=", ".join(b.value for b in DaysBasis),
+        )
     unverifiable = str(entry.get("unverifiable", ""))
     inputs = {field: entry[field] for field in KIND_FIELDS[kind]}
     if not unverifiable:

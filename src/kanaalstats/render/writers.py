@@ -29,4 +29,8 @@ def writer_for(
         # Machines get bytes: whatever text was written before goes out first.
         stream.flush()
         return machine(stream.buffer, outline, lang)
+    if fmt is OutputFormat.HTML:
+        from kanaalstats.render.page import HtmlWriter
+
+        return HtmlWriter(stream, outline, lang)
     return PeopleWriter(stream, outline, lang, fmt is OutputFormat.MARKDOWN, to_file)

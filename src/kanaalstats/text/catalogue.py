@@ -344,6 +344,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Gemiddelde per dag over kalenderdagen (366 in schrikkeljaren).",
         "Per-day averages over calendar days (366 in leap years).",
     ),
+    "report_year_last": (
+        "Samenvatting van {year}, het laatste jaar in de gegevens ({count} van de {total} {what} hebben er een cijfer).",
+        "Summary of {year}, the last year in the data ({count} of the {total} {what} have a figure for it).",
+    ),
+    "report_year_most": (
+        "Samenvatting van {year}: het laatste jaar waarin de meeste {what} een cijfer hebben ({count} van de {total}); {last} heeft er {last_count}. Kies een ander jaar met --year.",
+        "Summary of {year}: the last year in which most {what} have a figure ({count} of the {total}); {last} has {last_count}. Choose another year with --year.",
+    ),
+    "report_year_fewer": (
+        "Samenvatting van {year}: in geen enkel jaar heeft de meerderheid van de {total} {what} een cijfer; {year} heeft er de meeste ({count}). Kies een ander jaar met --year.",
+        "Summary of {year}: no year has a figure for most of the {total} {what}; {year} has the most ({count}). Choose another year with --year.",
+    ),
+    "report_indicators": ("indicatoren", "indicators"),
+    "report_series": ("reeksen van gebied en indicator", "series of entity and indicator"),
+    "basis_working": (
+        "Gemiddelde per werkdag: maandag tot en met vrijdag, zonder de nationale feestdagen (Bevrijdingsdag in lustrumjaren).",
+        "Per-day averages over working days: Monday to Friday, without the Dutch public holidays (Liberation Day in lustrum years).",
+    ),
     "basis_fixed_365": (
         "Gemiddelde per dag over 365 dagen per jaar (ook in schrikkeljaren).",
         "Per-day averages over 365 days a year (leap years too).",
@@ -422,6 +440,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wording_about": ("zo'n", "about"),
     "days_calendar": ("kalenderdagen", "calendar days"),
     "days_365": ("365 dagen per jaar", "365 days a year"),
+    "days_werkdagen": ("werkdagen", "working days"),
     "check_summary": (
         "{total} claims: {consistent} kloppen, {inconsistent} kloppen niet, {not_verifiable} niet te controleren. Benaderende formuleringen (bijna, ruim, zo'n) laten standaard {tolerance}% speling.",
         "{total} claims: {consistent} consistent, {inconsistent} inconsistent, {not_verifiable} not verifiable. Approximate wording (almost, over, about) allows {tolerance}% by default.",
@@ -448,6 +467,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plot_needs_matplotlib": (
         'voor --plot is matplotlib nodig. Installeer het met: pip install "kanaalstats[plot]"',
         '--plot needs matplotlib. Install it with: pip install "kanaalstats[plot]"',
+    ),
+    "html_only_report": (
+        "--format html maakt een pagina van 'report'; '{command}' heeft geen pagina. Kies table, csv, json of markdown.",
+        "--format html makes a page of 'report'; '{command}' has no page. Choose table, csv, json or markdown.",
+    ),
+    "page_title": ("Kerncijfers en samenvatting {year}", "Key figures and summary {year}"),
+    "page_checks": (
+        "Controle van de eigen zinnen: {total} cijfers, {consistent} kloppen, {inconsistent} kloppen niet, {not_verifiable} niet te controleren",
+        "Check of the page's own sentences: {total} figures, {consistent} consistent, {inconsistent} inconsistent, {not_verifiable} not verifiable",
+    ),
+    "plot_too_many_entities": (
+        "de gegevens bevatten {count} gebieden; een grafiek toont er hoogstens {most} als aparte lijnen. Kies ze met --entity.",
+        "the data holds {count} entities; a chart shows at most {most} as separate lines. Choose them with --entity.",
+    ),
+    "chart_title": ("Verloop van de kerncijfers, {years}", "Key figures over time, {years}"),
+    "chart_edition": ("editie {year}", "edition {year}"),
+    "chart_axis_cut": ("as niet vanaf 0", "axis not from 0"),
+    "plot_written_one": (
+        "grafiek geschreven naar {path} (1 paneel).",
+        "chart written to {path} (1 panel).",
     ),
     "plot_written": (
         "grafiek geschreven naar {path} ({panels} panelen).",
@@ -544,8 +583,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Share of one indicator in another, per year, in %.\n\nExample: kanaalstats share meldingen_openbare_ruimte digitale_aanvragen --year 2019",
     ),
     "help_report": (
-        "Samenvattende zinnen over een jaar: niveau, richting, verandering, gemiddelde per dag.\n\nVoorbeeld: kanaalstats report --year 2019 --lang en",
-        "Summary sentences for a year: level, direction, change, per-day average.\n\nExample: kanaalstats report --year 2019 --lang en",
+        "Samenvattende zinnen over een jaar: niveau, richting, verandering, gemiddelde per dag. Standaardjaar: het laatste jaar waarin de meeste indicatoren een cijfer hebben.\n\nVoorbeeld: kanaalstats report --year 2019 --lang en",
+        "Summary sentences for a year: level, direction, change, per-day average. Default year: the last year in which most indicators have a figure.\n\nExample: kanaalstats report --year 2019 --lang en",
     ),
     "help_trend": (
         "Per indicator een sparkline over de jaren, de eerste en laatste waarde en de verandering daartussen.\n\nVoorbeeld: kanaalstats trend --plot trend.png",
@@ -593,13 +632,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Indicator ids or unambiguous prefixes (default: all).",
     ),
     "help_opt_days": (
-        "Dagen in een jaar: calendar (366 in schrikkeljaren) of 365.",
-        "Days in a year: calendar (366 in leap years) or 365.",
+        "Dagen in een jaar: calendar (366 in schrikkeljaren), 365, of werkdagen (maandag tot en met vrijdag zonder Nederlandse feestdagen).",
+        "Days in a year: calendar (366 in leap years), 365, or werkdagen (Monday to Friday without Dutch public holidays).",
     ),
     "help_opt_year": ("Alleen dit jaar.", "Only this year."),
     "help_opt_report_year": (
-        "Jaar om samen te vatten (standaard: het laatste).",
-        "Year to summarise (default: the last).",
+        "Jaar om samen te vatten (standaard: het laatste jaar waarin de meeste indicatoren een cijfer hebben).",
+        "Year to summarise (default: the last year in which most indicators have a figure).",
+    ),
+    "help_opt_per_day": (
+        "Altijd (of nooit) het gemiddelde per dag van een stroomgrootheid noemen; standaard: alleen vanaf één per dag.",
+        "Always (or never) add the average per day of a flow; default: only from one a day upwards.",
+    ),
+    "help_opt_zoom": (
+        "Pas de waardeassen van de grafiek aan de gegevens aan (gemarkeerd als afgesneden) in plaats van 0–100% voor percentages en nul voor aantallen.",
+        "Fit the chart's value axes to the data (marked as cut) instead of 0–100% for percentages and zero for counts.",
     ),
     "help_opt_from": ("Eerste jaar (met --to).", "First year (with --to)."),
     "help_opt_to": ("Laatste jaar (met --from).", "Last year (with --from)."),
@@ -712,39 +759,85 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "voor {year} is geen cijfer beschikbaar",
         "no figure is available for {year}",
     ),
-    # Only this year has a figure; {which} is a year or sentence_year_before.
-    "sentence_was": ("was in {year} {level}", "was {level} in {year}"),
-    "sentence_was_heading": ("{level} in {year}", "{level} in {year}"),
+    # Only this year has a figure; {which} is a year or sentence_year_before. The level
+    # comes after the year in Dutch too, so that no two figures stand side by side.
+    "sentence_was": ("kwam {when} uit op {level}", "was {level} {when}"),
+    "sentence_was_heading": ("{level} {when}", "{level} {when}"),
     "sentence_no_previous": (
-        "voor {which} is geen cijfer beschikbaar, dus geen verandering",
-        "no figure is available for {which}, so no change can be given",
+        "voor {which} is geen cijfer beschikbaar om mee te vergelijken",
+        "no figure is available for {which} to compare with",
     ),
     "sentence_year_before": ("het jaar ervoor", "the year before"),
+    # Time words. A stock counted on 1 January changed during the year before it.
+    "sentence_in_year": ("in {year}", "in {year}"),
+    "sentence_during_year": ("in {year}", "during {year}"),
+    "sentence_between_januaries": (
+        "tussen 1 januari {first} en 1 januari {last}",
+        "between 1 January {first} and 1 January {last}",
+    ),
+    "sentence_on_january": ("op 1 januari {year}", "on 1 January {year}"),
+    "sentence_january": ("1 januari {year}", "1 January {year}"),
+    # A "waarvan" row named with the row it is part of.
+    "sentence_of_which": ("{parent}, waarvan {rest}", "{parent}, of which {rest}"),
     # Both years have a figure; the _heading forms follow "Label: ".
-    "sentence_up": ("is in {year} toegenomen tot {level}", "increased to {level} in {year}"),
-    "sentence_up_heading": ("in {year} toegenomen tot {level}", "increased to {level} in {year}"),
-    "sentence_down": ("is in {year} afgenomen tot {level}", "decreased to {level} in {year}"),
-    "sentence_down_heading": ("in {year} afgenomen tot {level}", "decreased to {level} in {year}"),
+    "sentence_up": ("is {when} toegenomen tot {level}", "increased to {level} {when}"),
+    "sentence_up_heading": ("{when} toegenomen tot {level}", "increased to {level} {when}"),
+    "sentence_down": ("is {when} afgenomen tot {level}", "decreased to {level} {when}"),
+    "sentence_down_heading": ("{when} afgenomen tot {level}", "decreased to {level} {when}"),
     "sentence_same": (
-        "is in {year} gelijk gebleven op {level}",
-        "remained unchanged at {level} in {year}",
+        "is {when} gelijk gebleven op {level}",
+        "remained unchanged at {level} {when}",
     ),
     "sentence_same_heading": (
-        "in {year} gelijk gebleven op {level}",
-        "unchanged at {level} in {year}",
+        "{when} gelijk gebleven op {level}",
+        "unchanged at {level} {when}",
     ),
-    "sentence_more": ("{amount} meer dan in {before}", "{amount} more than in {before}"),
-    "sentence_less": ("{amount} minder dan in {before}", "{amount} less than in {before}"),
+    # The same for a stock on 1 January; in English the period comes before the level, which
+    # carries its own date ("increased during 2018 to 357,179 on 1 January 2019").
+    "sentence_up_january": ("is {when} toegenomen tot {level}", "increased {when} to {level}"),
+    "sentence_up_heading_january": ("{when} toegenomen tot {level}", "increased {when} to {level}"),
+    "sentence_down_january": ("is {when} afgenomen tot {level}", "decreased {when} to {level}"),
+    "sentence_down_heading_january": (
+        "{when} afgenomen tot {level}",
+        "decreased {when} to {level}",
+    ),
+    "sentence_same_january": (
+        "is {when} gelijk gebleven op {level}",
+        "remained unchanged {when} at {level}",
+    ),
+    "sentence_same_heading_january": (
+        "{when} gelijk gebleven op {level}",
+        "unchanged {when} at {level}",
+    ),
+    "sentence_more": ("{amount} meer dan {then}", "{amount} more than {then}"),
+    "sentence_less": ("{amount} minder dan {then}", "{amount} less than {then}"),
+    "sentence_higher": ("{amount} hoger dan {then}", "{amount} higher than {then}"),
+    "sentence_lower": ("{amount} lager dan {then}", "{amount} lower than {then}"),
     "sentence_point": ("{points} procentpunt", "{points} percentage point"),
     "sentence_points": ("{points} procentpunt", "{points} percentage points"),
+    "sentence_score_point": ("{points} punt", "{points} point"),
+    "sentence_score_points": ("{points} punt", "{points} points"),
     "sentence_from_zero": (
-        "in {before}: {previous}; een procentuele verandering vanaf 0 bestaat niet",
-        "in {before}: {previous}; there is no percentage change from 0",
+        "{then}: {previous}; een procentuele verandering ten opzichte van 0 bestaat niet",
+        "{then}: {previous}; there is no percentage change from 0",
     ),
-    "sentence_per_day": ("Dat is gemiddeld {today} per dag", "That is {today} a day on average"),
+    "sentence_from_negative": (
+        "{then}: {previous}; een procentuele verandering ten opzichte van een negatief getal zegt niets",
+        "{then}: {previous}; a percentage change from a negative figure means nothing",
+    ),
+    "sentence_to_negative": (
+        "{then}: {previous}; een procentuele verandering naar een negatief getal zegt niets",
+        "{then}: {previous}; a percentage change to a negative figure means nothing",
+    ),
+    "sentence_day": ("dag", "day"),
+    "sentence_working_day": ("werkdag", "working day"),
+    "sentence_per_day": (
+        "Dat is gemiddeld {today} per {day}",
+        "That is {today} a {day} on average",
+    ),
     "sentence_per_day_before": (
-        "tegen {before} per dag in {year}",
-        "against {before} a day in {year}",
+        "tegen {before} per {day} in {year}",
+        "against {before} a {day} in {year}",
     ),
     # --- notes on figures -----------------------------------------------------------------
     "unit_rule_file": ("het bestand", "the file"),

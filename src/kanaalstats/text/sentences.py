@@ -18,11 +18,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kanaalstats.domain.units import FLOW_UNITS, PERCENT, SCALE, strip_unit_words
+from kanaalstats.domain.units import (
+    FLOW_UNITS,
+    PERCENT,
+    SCALE,
+    SCORE,
+    STOCK,
+    STOCK_MILLIONS,
+    strip_unit_words,
+)
 from kanaalstats.text.catalogue import text
-from kanaalstats.text.numbers import format_number
+from kanaalstats.text.numbers import format_number, round_half_up
 
 UP, DOWN, SAME = "up", "down", "same"
+STOCK_UNITS = frozenset({STOCK, STOCK_MILLIONS})
 
 # Dutch words that start a label and take "het"; other labels become a heading.
 _HET_WORDS = ("aantal", "totaal", "percentage", "aandeel", "gemiddelde", "websitebezoek", "bezoek")
@@ -35,28 +44,87 @@ class Subject:
     heading: bool  # True: "Label: …" instead of a grammatical subject
 
 
-def _clean(label: str) -> str:
-    return re.sub(r"\s*\*+$", "", strip_unit_words(label)).strip()
+@dataclass(frozen=True)
+class Style:
+    """How the sentences are written: per-day tails (None: only where they mean something,
+    at least one a day) and the day they count in."""
+
+    per_day: bool | None = None
+    working_days: bool = False
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A figure a sentence states, as it states it: a claim `check` can verify."""
+
+    kind: str  # a claim kind: value, growth, pp_change, change, per_day
+    years: tuple[int, ...]  # (year,) or (from, to)
+    figure: float  # the figure rounded as written, signed (a fall is negative)
+    decimals: int
+
+
+def _written(value: float, decimals: int) -> float:
+    return float(round_half_up(value, decimals))
+
+
+# A list marker before a label ("B. ", "3) ", "- "), footnote stars anywhere in it, a colon
+# at its end: layout of the published table, not words of the label.
+_LIST_MARKER = re.compile(r"^\s*(?:(?:[A-Za-z]|\d{1,2}|[ivxIVX]{1,4})[.)]|[-–•·])\s+")
+_STARS = re.compile(r"\s*\*+(?=\s|$|[,;:)])")
+_JANUARY = re.compile(r"\s*\b(?:op|per|on|at)\s+1\s+(?:januari|january)\b", re.IGNORECASE)
+OF_WHICH = re.compile(r"^(?:waarvan|of which)\b\s*", re.IGNORECASE)
+
+
+def clean_label(label: str) -> str:
+    """A label as words: without its unit phrase, list marker, footnote stars, end colon."""
+    cleaned = _STARS.sub("", strip_unit_words(label))
+    cleaned = _LIST_MARKER.sub("", cleaned)
+    return re.sub(r"\s+", " ", cleaned).strip().rstrip(":").strip()
+
+
+def _capital(words: str) -> str:
+    return words[0].upper() + words[1:] if words else words
+
+
+def on_january(record: Mapping[Any, Any]) -> bool:
+    """A stock counted on 1 January: its change happened during the year before."""
+    if str(record["unit"]) not in STOCK_UNITS:
+        return False
+    labels = (str(record.get("label_nl") or ""), str(record.get("label_en") or ""))
+    return any(_JANUARY.search(label) for label in labels)
+
+
+def _label(record: Mapping[Any, Any], key: str) -> str:
+    label = clean_label(str(record.get(key) or ""))
+    return _JANUARY.sub("", label).strip() if on_january(record) else label
 
 
 def subject(record: Mapping[Any, Any], lang: str) -> Subject:
     """The subject phrase for an indicator's sentence."""
     own = str(record.get(f"subject_{lang}") or "").strip()
     if own:
-        return Subject(own[0].upper() + own[1:], heading=False)
-    english = str(record.get("label_en") or "").strip()
+        return Subject(_capital(own), heading=False)
+    english = _label(record, "label_en")
+    label = _label(record, "label_nl")
     if lang == "en" and english:
-        return _english_subject(_clean(english), str(record["unit"]))
-    label = _clean(str(record["label_nl"]))
+        label = english
+    parent = str(record.get(f"parent_{'en' if lang == 'en' and english else 'nl'}") or "")
+    if parent and OF_WHICH.match(label):
+        # "waarvan online" alone says nothing: it is part of the row above it.
+        rest = OF_WHICH.sub("", label)
+        joined = text("sentence_of_which", lang, parent=clean_label(parent), rest=rest)
+        return Subject(_capital(joined), heading=True)
+    if lang == "en" and english:
+        return _english_subject(english, str(record["unit"]))
     if lang == "en":
-        return Subject(label[0].upper() + label[1:], heading=True)
+        return Subject(_capital(label), heading=True)
     if label.startswith("%"):
         rest = label[1:].strip()
         return Subject(text("sentence_subject_percentage", lang, rest=rest), heading=False)
     first = label.split(" ", 1)[0].lower()
     if first in _HET_WORDS:
         return Subject(text("sentence_subject_the", lang, label=label), heading=False)
-    return Subject(label[0].upper() + label[1:], heading=True)
+    return Subject(_capital(label), heading=True)
 
 
 def _english_subject(label: str, unit: str) -> Subject:
@@ -65,9 +133,9 @@ def _english_subject(label: str, unit: str) -> Subject:
     first = label.split(" ", 1)[0].lower()
     if first in _ENGLISH_THE:
         return Subject(text("sentence_subject_the", "en", label=label), heading=False)
-    if unit != PERCENT and unit != "score":
+    if unit != PERCENT and unit != SCORE:
         return Subject(text("sentence_subject_number_of", "en", label=label), heading=False)
-    return Subject(label[0].upper() + label[1:], heading=True)
+    return Subject(_capital(label), heading=True)
 
 
 def _level(value: float, unit: str, decimals: int, lang: str) -> str:
@@ -85,8 +153,12 @@ def _percent(value: float, lang: str) -> str:
     return format_number(abs(value), decimals, lang) + "%"
 
 
+def _day_decimals(value: float) -> int:
+    return 0 if abs(value) >= 10 else 1
+
+
 def _per_day(value: float, lang: str) -> str:
-    return format_number(value, 0 if value >= 10 else 1, lang)
+    return format_number(value, _day_decimals(value), lang)
 
 
 # The catalogue's (with a subject, as a heading) clauses per direction.
@@ -96,14 +168,54 @@ _VERB = {
     SAME: ("sentence_same", "sentence_same_heading"),
 }
 _COMPARISON = {UP: "sentence_more", DOWN: "sentence_less"}
+_SCORE_COMPARISON = {UP: "sentence_higher", DOWN: "sentence_lower"}
 
 
-def sentence(row: Mapping[Any, Any], lang: str) -> str:
-    """One indicator's summary sentence for the row's year.
+@dataclass(frozen=True)
+class _When:
+    """The time words of a sentence: when the change happened, and when each level held."""
+
+    when: str  # "in 2019"; for a stock on 1 January: "in 2018"
+    now: str  # "" (the level needs no date), or "op 1 januari 2019"
+    then: str  # "in 2018" or "op 1 januari 2018"
+    then_short: str  # "2018" or "1 januari 2018"
+
+
+def _times(row: Mapping[Any, Any], year: int, before: int, lang: str) -> _When:
+    if not on_january(row):
+        return _When(
+            text("sentence_in_year", lang, year=year),
+            "",
+            text("sentence_in_year", lang, year=before),
+            str(before),
+        )
+    if before == year - 1:
+        when = text("sentence_during_year", lang, year=before)
+    else:
+        when = text("sentence_between_januaries", lang, first=before, last=year)
+    return _When(
+        when,
+        text("sentence_on_january", lang, year=year),
+        text("sentence_on_january", lang, year=before),
+        text("sentence_january", lang, year=before),
+    )
+
+
+def sentence(
+    row: Mapping[Any, Any],
+    lang: str,
+    style: Style | None = None,
+    said: list[Stated] | None = None,
+) -> str:
+    """One indicator's summary sentence for the row's year; each figure it states is added
+    to `said`, when given.
 
     Row keys: unit, decimals, year, value, previous_year, previous_value, change, change_pct,
-    per_day, previous_per_day, and the label/subject fields.
+    note (why a relative change is missing), per_day, previous_per_day, and the label,
+    subject and parent fields.
     """
+    style = style or Style()
+    said = [] if said is None else said
     who = subject(row, lang)
     # A series with neither year in the data has no decimals; it has no figure either.
     unit = str(row["unit"])
@@ -112,45 +224,95 @@ def sentence(row: Mapping[Any, Any], lang: str) -> str:
     if _missing(value):
         return f"{who.text}: {text('sentence_no_figure', lang, year=year)}."
     level = _level(value, unit, decimals, lang)
+    said.append(Stated("value", (year,), _written(value, decimals), decimals))
     before, previous = row["previous_year"], row["previous_value"]
     if _missing(before) or _missing(previous):
         which = text("sentence_year_before", lang) if _missing(before) else str(int(before))
         was = "sentence_was_heading" if who.heading else "sentence_was"
-        stated = text(was, lang, level=level, year=year)
-        core = f"{stated}; {text('sentence_no_previous', lang, which=which)}."
-        return _join(who, core) + _daily_tail(row, lang, with_previous=False)
+        when = (
+            text("sentence_on_january", lang, year=year)
+            if on_january(row)
+            else text("sentence_in_year", lang, year=year)
+        )
+        stated = text(was, lang, level=level, when=when)
+        # The day rate belongs to the level, before the sentence about the missing year.
+        tail = _daily_tail(row, lang, style, said, with_previous=False)
+        missing = _capital(text("sentence_no_previous", lang, which=which))
+        return f"{_join(who, stated)}.{tail} {missing}."
     before = int(before)
+    times = _times(row, year, before, lang)
+    shown = f"{level} {times.now}" if times.now else level
     previous_level = _level(previous, unit, decimals, lang)
+    said.append(Stated("value", (before,), _written(previous, decimals), decimals))
     direction = UP if value > previous else DOWN if value < previous else SAME
-    core = text(_VERB[direction][who.heading], lang, level=level, year=year)
+    verb = _VERB[direction][who.heading] + ("_january" if times.now else "")
+    core = text(verb, lang, level=shown, when=times.when)
     if direction == SAME:
-        core += f" ({before}: {previous_level})."
-        return _join(who, core) + _daily_tail(row, lang, with_previous=False)
-    if unit == PERCENT:
-        points = format_number(abs(float(row["change"])), decimals, lang)
-        amount = text("sentence_point" if points == "1" else "sentence_points", lang, points=points)
-    elif _missing(row["change_pct"]):
+        core += f" ({times.then_short}: {previous_level})."
+        return _join(who, core) + _daily_tail(row, lang, style, said, with_previous=False)
+    comparison = _COMPARISON[direction]
+    sign = 1.0 if direction == UP else -1.0
+    span = (before, year)
+    if unit in (PERCENT, SCORE):
+        size = abs(float(row["change"]))
+        points = format_number(size, decimals, lang)
+        if unit == PERCENT:
+            key = "sentence_point" if points == "1" else "sentence_points"
+        else:
+            key = "sentence_score_point" if points == "1" else "sentence_score_points"
+            comparison = _SCORE_COMPARISON[direction]
+        amount = text(key, lang, points=points)
+        kind = "pp_change" if unit == PERCENT else "change"
+        said.append(Stated(kind, span, sign * _written(size, decimals), decimals))
+    elif _missing(row["change_pct"]) or value < 0:
+        # No percentage from a base of 0 or below, nor onto a negative level: "125% minder"
+        # of a balance that turned negative says nothing a reader can use.
         amount = ""
     else:
-        amount = _percent(float(row["change_pct"]), lang)
+        pct = float(row["change_pct"])
+        amount = _percent(pct, lang)
+        places = 0 if abs(pct) >= 0.95 else 1
+        said.append(Stated("growth", span, sign * _written(abs(pct), places), places))
     if amount:
-        compared = text(_COMPARISON[direction], lang, amount=amount, before=before)
+        compared = text(comparison, lang, amount=amount, then=times.then)
         core += f", {compared} ({previous_level})."
     else:
-        core += f" ({text('sentence_from_zero', lang, before=before, previous=previous_level)})."
-    return _join(who, core) + _daily_tail(row, lang, with_previous=True)
+        note = str(row.get("note") or "")
+        if note == "negative_base":
+            reason = "sentence_from_negative"
+        elif note == "zero_base":
+            reason = "sentence_from_zero"
+        else:
+            reason = "sentence_to_negative"
+        core += f" ({text(reason, lang, then=times.then, previous=previous_level)})."
+    return _join(who, core) + _daily_tail(row, lang, style, said, with_previous=True)
 
 
-def _daily_tail(row: Mapping[Any, Any], lang: str, with_previous: bool) -> str:
-    if str(row["unit"]) not in FLOW_UNITS or _missing(row["per_day"]):
+def _daily_tail(
+    row: Mapping[Any, Any], lang: str, style: Style, said: list[Stated], with_previous: bool
+) -> str:
+    """ "Dat is gemiddeld 43 per dag, tegen 51 per dag in 2018." for a flow: always when asked
+    for, never when refused, and otherwise only from one a day upwards (a dozen incidents a
+    year are not "0,0 per dag", and a balance has no meaningful daily rate)."""
+    if style.per_day is False or str(row["unit"]) not in FLOW_UNITS or _missing(row["per_day"]):
         return ""
-    today = _per_day(float(row["per_day"]), lang)
-    tail = " " + text("sentence_per_day", lang, today=today)
+    today_value = float(row["per_day"])
+    if style.per_day is None and today_value < 1:
+        return ""
+    day = text("sentence_working_day" if style.working_days else "sentence_day", lang)
+    tail = " " + text("sentence_per_day", lang, today=_per_day(today_value, lang), day=day)
+    year = int(row["year"])
+    places = _day_decimals(today_value)
+    said.append(Stated("per_day", (year,), _written(today_value, places), places))
     previous = row.get("previous_per_day")
-    if with_previous and previous is not None and not _missing(previous):
-        before = _per_day(float(previous), lang)
+    shown = with_previous and previous is not None and not _missing(previous)
+    if shown and (style.per_day or float(previous or 0) >= 1):
+        earlier = float(previous or 0)
+        before = _per_day(earlier, lang)
         year = int(row["previous_year"])
-        tail += ", " + text("sentence_per_day_before", lang, before=before, year=year)
+        tail += ", " + text("sentence_per_day_before", lang, before=before, day=day, year=year)
+        places = _day_decimals(earlier)
+        said.append(Stated("per_day", (year,), _written(earlier, places), places))
     return tail + "."
 
 
