@@ -40,7 +40,7 @@ def test_builtin_claims_verdicts() -> None:
     assert growth["computed"] == pytest.approx(12.1318, abs=1e-4)
     assert (growth["stated_low"], growth["stated_high"]) == (11.5, 12.5)
     # 4,6 - 3,6 = 1,0 million, but 4,6 and 3,6 are rounded: 4,55 - 3,65 = 0,90 to
-    # 4,65 - 3,55 = 1,10, so "bijna een miljoen" (0,9 to 1,0 with 10% tolerance) is reachable.
+    # 4,65 - 3,55 = 1,10, so "bijna een miljoen" (a round word: 0,9 to 1,0) is reachable.
     visits = rows["websitebezoek-groei-2018"]
     assert visits["computed"] == pytest.approx(1.0)
     assert visits["computed_low"] == pytest.approx(0.9)
@@ -49,9 +49,11 @@ def test_builtin_claims_verdicts() -> None:
     # 18.671 / 365 - 15.598 / 365 = 51,153 - 42,734 = 8,419 fewer e-mails a day
     assert rows["kop-acht-emails-minder"]["computed"] == pytest.approx(-8.4192, abs=1e-4)
     assert rows["kop-acht-emails-minder"]["days_basis"] == "calendar"
-    # 106.683 / 291.592 = 36,59%, just under 33,33% × 1,1 = 36,67% for "ruim een derde"
+    # 106.683 / 291.592 = 36,59% (whole counts, exact), just under 100/3 × 1,1 = 36,67% for
+    # "ruim een derde"
     third = rows["meldingen-aandeel-2019-een-derde"]
-    assert third["stated_high"] == pytest.approx(36.663)
+    assert third["stated_high"] == pytest.approx(110 / 3)
+    assert third["computed_low"] == third["computed_high"] == pytest.approx(106683 / 291592 * 100)
     assert third["verdict"] == "consistent"
 
 
@@ -150,7 +152,18 @@ def _verdict(tmp_path: Path, claim: str) -> str:
         # approximate wording on the change (0,90 to 1,10)
         ('kind = "change"\nfrom = 2017\nto = 2018\nstated = 1\nwording = "bijna"', "consistent"),
         ('kind = "change"\nfrom = 2017\nto = 2018\nstated = 1\nwording = "ruim"', "consistent"),
-        ('kind = "change"\nfrom = 2017\nto = 2018\nstated = 2\nwording = "bijna"', "inconsistent"),
+        # "bijna 1,3" is written to the tenth: 1,2 to 1,3, out of reach
+        (
+            'kind = "change"\nfrom = 2017\nto = 2018\nstated = "1,3"\nwording = "bijna"',
+            "inconsistent",
+        ),
+        # "ruim 0,7": 0,7 to 0,8, short of 0,90 (the old 10% rule allowed 0,7 to 0,77)
+        (
+            'kind = "change"\nfrom = 2017\nto = 2018\nstated = "0,7"\nwording = "ruim"',
+            "inconsistent",
+        ),
+        # "bijna 2" is written to the unit: 1 to 2 meets 1,10
+        ('kind = "change"\nfrom = 2017\nto = 2018\nstated = 2\nwording = "bijna"', "consistent"),
         (
             'kind = "change"\nfrom = 2017\nto = 2018\nstated = "1,5"\nwording = "zo\'n"',
             "inconsistent",
@@ -172,8 +185,8 @@ def test_stated_ranges() -> None:
     claims = load_claims(TELEFONIE / "claims.toml", dataset)
     balie = next(c for c in claims if c.id == "balie-bijna-twee-ton-minder")
     assert balie.wording is Wording.ALMOST
-    # "bijna -0,2": a little under 0,2 in size, so -0,20 to -0,18
-    assert balie.stated_range() == Interval(pytest.approx(-0.2), pytest.approx(-0.18))
+    # "bijna -0,2" is written to the tenth: under 0,2 in size by up to 0,1, so -0,2 to -0,1
+    assert balie.stated_range() == Interval(pytest.approx(-0.2), pytest.approx(-0.1))
     exact = next(c for c in claims if c.id == "terugbel-aandeel")
     # "5,2%" stands for 5,15 to 5,25
     assert exact.stated_range() == Interval(pytest.approx(5.15), pytest.approx(5.25))
@@ -217,7 +230,7 @@ GOOD = _body("c1", "value", "emails_kcc", "year = 2019", "15598")
         (GOOD.replace('quote = "q"\n', ""), "claim_missing_field", ["c1", "quote"]),
         (GOOD.replace("year = 2019", "yaer = 2019"), "claim_unknown_field", ["c1", "yaer", "year"]),
         (
-            GOOD.replace('"emails_kcc"', '"emails_kc"'),
+            GOOD.replace('"emails_kcc"', '"emails_kkc"'),
             "claim_unknown_indicator",
             ["c1", "emails_kcc"],
         ),

@@ -286,18 +286,30 @@ def check(
             "--claims", "-c", help="Claims file (TOML). Default: the claims of the built-in report."
         ),
     ] = None,
+    text_file: Annotated[
+        Path | None,
+        _quiet(
+            "--text",
+            "-t",
+            help="The report's text (.txt, .md, .html, .docx; - for stdin): its statements "
+            "are found, linked to the table and checked.",
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail (exit 1) on claims that cannot be verified.")
     ] = False,
 ) -> None:
     """Check the report's claims against the data; exit 1 when a claim is inconsistent.
 
-    Example: kanaalstats check --claims claims.toml --data kerncijfers.csv
+    Example: kanaalstats check --text rapport.docx --data kerncijfers.csv
     """
     from kanaalstats.commands.check import CheckClaims
 
-    extra = (claims_file,) if claims_file else ()
-    _run(common, CheckClaims(claims_file, strict, common.lang), other_inputs=extra)
+    extra = tuple(path for path in (claims_file, text_file) if path is not None)
+    command = CheckClaims(
+        claims_file, strict, common.lang, text_file=text_file, own_data=bool(common.data)
+    )
+    _run(common, command, other_inputs=extra)
 
 
 def main() -> None:

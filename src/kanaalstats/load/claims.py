@@ -22,10 +22,10 @@ from kanaalstats.domain.choices import DaysBasis
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.errors import DataError, InputFileError
 from kanaalstats.domain.intervals import Interval
+from kanaalstats.domain.message import Message
 from kanaalstats.domain.units import COUNT_UNITS, FLOW_UNITS, PERCENT
+from kanaalstats.domain.units import scale as unit_scale
 from kanaalstats.load.numbers import NumberFormatError, parse_published_row
-
-DEFAULT_TOLERANCE = 0.10
 
 
 class Wording(StrEnum):
@@ -58,7 +58,32 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "per_day": ("indicator", "year"),
     "per_day_change": ("indicator", "from", "to"),
     "share": ("numerator", "denominator", "year"),
+    "direction": ("indicator", "from", "to"),
+    "trend": ("indicator", "from", "to"),
+    "comparison": ("indicator", "year", "against"),
 }
+# Kinds stated in words, not figures: `stated` is a direction.
+WORDED_KINDS = frozenset({"direction", "trend", "comparison"})
+DIRECTIONS = {
+    "up": 1.0,
+    "down": -1.0,
+    "same": 0.0,
+    "higher": 1.0,
+    "lower": -1.0,
+    "omhoog": 1.0,
+    "gestegen": 1.0,
+    "toegenomen": 1.0,
+    "omlaag": -1.0,
+    "gedaald": -1.0,
+    "afgenomen": -1.0,
+    "gelijk": 0.0,
+    "hoger": 1.0,
+    "lager": -1.0,
+}
+# A fraction or round word ("een derde", "een miljoen") stands for its value give or take
+# this fraction of it; a hedge widens that to ROUND_WORD_HEDGE in its own direction.
+ROUND_WORD_PLAIN = 0.05
+ROUND_WORD_HEDGE = 0.10
 COMMON_FIELDS = ("id", "quote", "kind", "stated")
 OPTIONAL_FIELDS = ("wording", "tolerance", "decimals", "days", "unverifiable", "note")
 _INDICATOR_FIELDS = ("indicator", "numerator", "denominator")
@@ -74,20 +99,61 @@ class Claim:
     stated: float
     decimals: int
     wording: Wording
-    tolerance: float
+    tolerance: float | None  # an explicit override of the hedge's band, as a fraction
     days: DaysBasis
     unverifiable: str  # why the data cannot check it ("" when it can)
+    round_word: bool = False  # stated as a fraction or round word: "een derde", "een miljoen"
+    stated_words: str = ""  # the figure or words as the text states them (from --text)
+    unlinked: Message | None = None  # why a statement of the text has no indicator or year
 
     def stated_range(self) -> Interval:
-        """The figures the statement allows, given its rounding or its approximate wording."""
-        if self.wording is Wording.EXACT:
+        """The figures the statement allows, given its rounding or its approximate wording.
+
+        Exact: what rounds to the figure at the decimals written (12% → 11,5–12,5). A hedge
+        moves the band in its direction only, as far as the figure's own roundness: one step
+        of its last non-zero digit (a step of 5 for a figure ending in 500 or 5.000):
+        "bijna 6.200" → 6.100–6.200, "ruim 2.300" → 2.300–2.400, "zo'n 600" → 550–650,
+        "zo'n 646" → 645,5–646,5. A round word or fraction has a band of its own
+        (ROUND_WORD_PLAIN, ROUND_WORD_HEDGE); `tolerance` overrides the band as a fraction.
+        """
+        if self.kind in WORDED_KINDS:
+            return Interval(self.stated, self.stated)
+        if self.wording is Wording.EXACT and not self.round_word:
             return Interval.around(self.stated, self.decimals)
-        t = self.tolerance
-        # The figure may lie this far below and above the stated one, as fractions of its size.
-        below, above = {Wording.ALMOST: (t, 0.0), Wording.OVER: (0.0, t)}.get(self.wording, (t, t))
         sign, size = (1.0 if self.stated >= 0 else -1.0), abs(self.stated)
-        low, high = sorted(sign * (size * (1 + f)) for f in (-below, above))
+        if self.tolerance is not None or self.round_word:
+            if self.tolerance is not None:
+                t = self.tolerance
+            else:
+                t = ROUND_WORD_PLAIN if self.wording is Wording.EXACT else ROUND_WORD_HEDGE
+            below, above = {
+                Wording.ALMOST: (t, 0.0),
+                Wording.OVER: (0.0, t),
+            }.get(self.wording, (t, t))
+            low, high = sorted(sign * (size * (1 + f)) for f in (-below, above))
+            return Interval(low, high)
+        step = roundness(size, self.decimals)
+        below, above = {
+            Wording.ALMOST: (step, 0.0),
+            Wording.OVER: (0.0, step),
+        }.get(self.wording, (step / 2, step / 2))
+        low, high = sorted(sign * (size + f) for f in (-below, above))
         return Interval(low, high)
+
+
+def roundness(size: float, decimals: int) -> float:
+    """The step a figure is round to: a unit of its last non-zero digit, or 5 of them when
+    that digit is a 5 followed by two zeros or more (127.500, 5.000)."""
+    unit = 10.0**-decimals
+    digits = round(size / unit)
+    if digits == 0:
+        return unit
+    zeros = 0
+    while digits % 10 == 0:
+        digits //= 10
+        zeros += 1
+    step = unit * 10.0**zeros
+    return step * 5 if zeros >= 2 and digits % 10 == 5 and digits > 5 else step
 
 
 # --- reading and validating the file --------------------------------------------------------
@@ -151,14 +217,17 @@ def _read_claim(
     for field in KIND_FIELDS[kind]:
         if field not in entry:
             raise fail("claim_missing_field", field)
-    stated, decimals = _stated(entry["stated"], fail)
+    if kind in WORDED_KINDS:
+        stated, decimals, round_word = _direction(entry["stated"], fail), 0, False
+    else:
+        stated, decimals, round_word = _stated(entry["stated"], fail)
     if "decimals" in entry:
         decimals = entry["decimals"]
         if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
             raise fail("claim_bad_number", "decimals", value=decimals)
     wording = _wording(entry.get("wording", defaults.get("wording", "exact")), fail)
-    tolerance = entry.get("tolerance", defaults.get("tolerance", DEFAULT_TOLERANCE))
-    if (
+    tolerance = entry.get("tolerance", defaults.get("tolerance"))
+    if tolerance is not None and (
         not isinstance(tolerance, int | float)
         or isinstance(tolerance, bool)
         or not 0 <= tolerance < 1
@@ -171,6 +240,10 @@ def _read_claim(
     inputs = {field: entry[field] for field in KIND_FIELDS[kind]}
     if not unverifiable:
         _check_inputs(kind, inputs, dataset, fail)
+        if round_word and kind in ("value", "change"):
+            # A round word is in units ("een miljoen"); the claim is in the indicator's unit.
+            factor = unit_scale(dataset.unit(inputs["indicator"]))
+            stated, decimals = stated / factor, decimals + round(math.log10(factor))
     return Claim(
         id=claim_id,
         quote=str(entry["quote"]),
@@ -179,25 +252,55 @@ def _read_claim(
         stated=stated,
         decimals=decimals,
         wording=wording,
-        tolerance=float(tolerance),
+        tolerance=None if tolerance is None else float(tolerance),
         days=DaysBasis(days_text),
         unverifiable=unverifiable,
+        round_word=round_word,
+        # A round word reads best as the report writes it: "bijna twee derde".
+        stated_words=_as_written(entry, wording) if round_word else "",
     )
 
 
-def _stated(value: Any, fail: Callable[..., DataError]) -> tuple[float, int]:
-    """The stated figure and its decimals: a TOML number, or text as the report writes it."""
+def _as_written(entry: dict[str, Any], wording: Wording) -> str:
+    written = str(entry.get("wording", "")).strip()
+    hedge = {
+        Wording.ALMOST: "bijna",
+        Wording.OVER: "ruim",
+        Wording.ABOUT: "zo'n",
+    }.get(wording, "")
+    word = (
+        written if written.lower() in _WORDING_ALIASES and wording is not Wording.EXACT else hedge
+    )
+    return f"{word} {entry['stated']}".strip()
+
+
+def _stated(value: Any, fail: Callable[..., DataError]) -> tuple[float, int, bool]:
+    """The stated figure, its decimals and whether it is a round word: a TOML number, text as
+    the report writes it ("12%", "18.671"), or a fraction or round word ("twee derde" is
+    66,67%, "een miljoen" 1.000.000)."""
+    from kanaalstats.load.statements import word_figure
+
     if isinstance(value, int) and not isinstance(value, bool):
-        return float(value), 0
+        return float(value), 0, False
     if isinstance(value, float) and math.isfinite(value):
         text = repr(value)
-        return value, len(text.split(".")[1]) if "." in text and "e" not in text else 0
+        return value, len(text.split(".")[1]) if "." in text and "e" not in text else 0, False
     if isinstance(value, str):
         with contextlib.suppress(NumberFormatError):
             cells, _ = parse_published_row([value])
             if cells[0].value is not None:
-                return cells[0].value, cells[0].decimals
+                return cells[0].value, cells[0].decimals, False
+        word = word_figure(value)
+        if word is not None:
+            return word, 0, True
     raise fail("claim_bad_stated", "stated", value=value)
+
+
+def _direction(value: Any, fail: Callable[..., DataError]) -> float:
+    text = str(value).strip().lower()
+    if text in DIRECTIONS:
+        return DIRECTIONS[text]
+    raise fail("claim_bad_choice", "stated", value=value, choices=", ".join(DIRECTIONS))
 
 
 def _wording(value: Any, fail: Callable[..., DataError]) -> Wording:
@@ -217,6 +320,18 @@ def _check_inputs(
     ids = dataset.ids
     for field in _INDICATOR_FIELDS:
         if field in inputs and inputs[field] not in ids:
+            # A unique prefix names an indicator, as on the command line.
+            starting = [i for i in ids if i.startswith(str(inputs[field]))]
+            if len(starting) == 1:
+                inputs[field] = starting[0]
+                continue
+            if len(starting) > 1:
+                raise fail(
+                    "claim_ambiguous_indicator",
+                    field,
+                    value=inputs[field],
+                    choices=", ".join(starting[:10]),
+                )
             close = difflib.get_close_matches(str(inputs[field]), ids, n=3, cutoff=0.4)
             choices = ", ".join(close or ids)
             raise fail("claim_unknown_indicator", field, value=inputs[field], choices=choices)
@@ -226,6 +341,20 @@ def _check_inputs(
             year = inputs[field]
             if isinstance(year, bool) or not isinstance(year, int) or year not in years:
                 raise fail("claim_bad_year", field, value=year, first=min(years), last=max(years))
+    if "against" in inputs:
+        against = inputs["against"]
+        if isinstance(against, int) and not isinstance(against, bool):
+            against = [against]
+        if not isinstance(against, list) or not against:
+            raise fail(
+                "claim_bad_year", "against", value=against, first=min(years), last=max(years)
+            )
+        for year in against:
+            if isinstance(year, bool) or not isinstance(year, int) or year not in years:
+                raise fail(
+                    "claim_bad_year", "against", value=year, first=min(years), last=max(years)
+                )
+        inputs["against"] = against
     if "from" in inputs and inputs["from"] >= inputs["to"]:
         raise fail("claim_years_reversed", "to", first=inputs["from"], last=inputs["to"])
     indicator_units = {f: dataset.unit(inputs[f]) for f in _INDICATOR_FIELDS if f in inputs}

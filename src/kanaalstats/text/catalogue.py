@@ -310,9 +310,71 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "days_calendar": ("kalenderdagen", "calendar days"),
     "days_365": ("365 dagen per jaar", "365 days a year"),
     "check_summary": (
-        "{total} claims: {consistent} kloppen, {inconsistent} kloppen niet, {not_verifiable} niet te controleren. Benaderende formuleringen (bijna, ruim, zo'n) laten standaard {tolerance}% speling.",
-        "{total} claims: {consistent} consistent, {inconsistent} inconsistent, {not_verifiable} not verifiable. Approximate wording (almost, over, about) allows {tolerance}% by default.",
+        "{total} claims: {consistent} kloppen, {inconsistent} kloppen niet, {not_verifiable} niet te controleren. Bijna, ruim en zo'n rekken een getal op tot zijn eigen afronding (bijna 6.200 is 6.100–6.200); hele aantallen in de tabel zijn exact.",
+        "{total} claims: {consistent} consistent, {inconsistent} inconsistent, {not_verifiable} not verifiable. Almost, over and about stretch a figure as far as its own rounding (almost 6,200 is 6,100–6,200); whole counts in the table are exact.",
     ),
+    "check_needs_claims": (
+        "check met eigen gegevens (--data) heeft de claims over die gegevens nodig: geef --claims CLAIMS.toml of --text RAPPORT (.txt, .md, .html, .docx).",
+        "check with your own data (--data) needs the claims about that data: give --claims CLAIMS.toml or --text REPORT (.txt, .md, .html, .docx).",
+    ),
+    "claim_ambiguous_indicator": (
+        "{path}, claim '{id}', veld '{field}': '{value}' is het begin van meer dan één indicator ({choices}). Schrijf de id voluit.",
+        "{path}, claim '{id}', field '{field}': '{value}' starts more than one indicator ({choices}). Write the id in full.",
+    ),
+    "text_not_a_report": (
+        "{path}: dit is een zip-bestand maar geen .docx. Geef de tekst als .txt, .md, .html of .docx.",
+        "{path}: this is a zip file but not a .docx. Give the text as .txt, .md, .html or .docx.",
+    ),
+    "text_bad_docx": (
+        "{path}: dit Word-bestand is beschadigd of heeft geen word/document.xml. Sla het opnieuw op als .docx.",
+        "{path}: this Word file is damaged or has no word/document.xml. Save it again as .docx.",
+    ),
+    "text_too_large": (
+        "{path}: de tekst is groter dan {limit} MB; dat is geen rapporttekst.",
+        "{path}: the text is larger than {limit} MB; that is not a report's text.",
+    ),
+    "reason_not_linked": (
+        "niet gekoppeld aan de tabel",
+        "not linked to the table",
+    ),
+    "link_no_indicator": (
+        "geen indicator in de tabel past bij de woorden van de zin",
+        "no indicator of the table fits the sentence's words",
+    ),
+    "link_ambiguous": (
+        "meer dan één indicator past even goed: {candidates}",
+        "more than one indicator fits as well: {candidates}",
+    ),
+    "link_narrower": (
+        "de zin gaat over '{name}', dat niet in het label van {indicator} staat",
+        "the sentence is about '{name}', which the label of {indicator} does not name",
+    ),
+    "link_counts_other": (
+        "het getal telt '{noun}', dat in geen label staat",
+        "the number counts '{noun}', which no label names",
+    ),
+    "link_no_years": (
+        "de tabel heeft niet de jaren die de zin nodig heeft",
+        "the table lacks the years the sentence needs",
+    ),
+    "link_year_outside": (
+        "jaar {year} zit niet in de tabel ({first}–{last})",
+        "year {year} is not in the table ({first}–{last})",
+    ),
+    "against_direction": (
+        "de gegevens gaan de andere kant op ({years})",
+        "the data goes the other way ({years})",
+    ),
+    "against_trend": ("tegen de richting in: {years}", "against the direction: {years}"),
+    "against_comparison": ("niet zo in {years}", "not so in {years}"),
+    "stated_up": ("omhoog", "up"),
+    "stated_down": ("omlaag", "down"),
+    "stated_same": ("gelijk", "the same"),
+    "stated_higher": ("hoger", "higher"),
+    "stated_lower": ("lager", "lower"),
+    "kind_direction": ("richting", "direction"),
+    "kind_trend": ("verloop", "trend"),
+    "kind_comparison": ("vergelijking", "comparison"),
     "stated_means": ("genoemd betekent {low} – {high}", "stated means {low} – {high}"),
     "kind_value": ("waarde", "value"),
     "kind_change": ("verschil", "change"),
