@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kanaalstats.domain.choices import DaysBasis
 from kanaalstats.domain.dataset import Dataset
@@ -235,7 +235,9 @@ def _link(linker: Linker, statement: Statement, claim_id: str) -> list[Claim]:
     if kind == "percent" and statement.whole_words:
         whole = linker.choose(statement, statement.whole_words, COUNT_UNITS)
         rest = text.replace(statement.whole_words, " ")
-        part = linker.checked(statement, linker.choose(statement, rest, COUNT_UNITS))
+        # The part must be named by the sentence itself, not by its heading or neighbours.
+        alone = replace(statement, heading="", previous="", refers_back=False)
+        part = linker.checked(statement, linker.choose(alone, rest, COUNT_UNITS))
         if isinstance(whole, str) and isinstance(part, str) and whole != part:
             year = _level_year(statement, dataset)
             share = {"numerator": part, "denominator": whole, "year": year}

@@ -74,16 +74,19 @@ DOWN_WORDS = (
     r"loopt terug|liep terug|teruggang|minder vaak|lager|gekrompen|krimp|kromp"
 )
 SAME_WORDS = r"gelijk gebleven|bleef gelijk|blijft gelijk|bleven gelijk|stabiel|onveranderd"
+_SAME_SPLIT = re.compile(r"\b(bleef|bleven|blijft|blijven|is|zijn)\b.*\bgelijk\b", re.I)
 _NEMEN = r"\b(?:nam|namen|neemt|nemen)\b"
 _TREND = re.compile(
     r"\b(steeds|elk jaar|ieder jaar|jaar na jaar|al jaren|jaarlijks|trend|alle jaren)\b", re.I
 )
 _YEAR = re.compile(r"(?<![\d.,])(19\d\d|20\d\d)(?![\d%]|,\d|\.\d)")
 _BASE_YEAR = re.compile(
-    r"\b(?:ten opzichte van|t\.o\.v\.|vergeleken met|sinds|vanaf)\s+(?:het\s+\w+\s+in\s+|in\s+)?"
-    r"(19\d\d|20\d\d)\b",
+    r"\b(?:ten opzichte van|t\.o\.v\.|vergeleken met|sinds|vanaf|dan)\s+"
+    r"(?:het\s+\w+\s+in\s+|in\s+)?(19\d\d|20\d\d)\b",
     re.I,
 )
+# Read backwards: "van 80% naar …" (a level before "naar", after "van").
+_FROM_LEVEL = re.compile(r"\s*nav\b")
 _IN_A_ROW = re.compile(r"\b(" + "|".join(_ORDINALS) + r") jaar op rij\b", re.I)
 _REFERS_BACK = re.compile(
     r"^(dit|dat|deze|die|hiervan|daarvan|hierbij|daarbij|hiermee|het jaar daarvoor)\b"
@@ -109,7 +112,7 @@ _NUMBER = re.compile(
 _WORD_NUMBER = re.compile(
     r"\b(?P<fraction>"
     + "|".join(sorted(FRACTIONS, key=len, reverse=True))
-    + r"|een op de (?P<one_in>\w+))\b|\b(?P<card>een|"
+    + r"|(?:een|1) op (?:de )?(?P<one_in>\w+))\b|\b(?P<card>een|"
     + "|".join(CARDINALS)
     + r")?\s?(?P<million>miljoen|miljard)\b|\b(?P<cardinal>"
     + "|".join(CARDINALS)
@@ -201,7 +204,9 @@ def find_statements(passages: Sequence[Passage]) -> list[Statement]:
             if _is_table_row(sentence):
                 continue
             found.extend(_statements(sentence, passage, heading, carried, previous, known))
-            years = _years(sentence)
+            # A year a sentence compares with ("dan in 2021") is not the year it is about.
+            bases = {int(m.group(1)) for m in _BASE_YEAR.finditer(sentence)}
+            years = [y for y in _years(sentence) if y not in bases]
             if years:
                 carried = years
             previous = sentence
@@ -277,6 +282,11 @@ def _mentions(sentence: str) -> list[_Mention]:
             continue  # a duration
         if not unit and re.match(r"\s+[A-Z]", after):
             continue  # part of a name: "het 24 Oktoberplein"
+        if not unit and (
+            re.match(r"\s+op (de )?\d", after)
+            or re.search(r"\b1 op (de )?$", sentence[: match.start()])
+        ):
+            continue  # "1 op de 5": a fraction, read below
         value, decimals = _parse_number(digits)
         if sign in "-−–" and sign:
             value = -value
@@ -402,7 +412,7 @@ def _direction_at(text: str) -> int:
         up = up or re.search(r"\btoe\b", lower)
     if re.search(_NEMEN + r".*\baf\b", lower) or re.search(r"\b(loopt|liep)\b.*\bterug\b", lower):
         down = down or re.search(r"\b(af|terug)\b", lower)
-    if re.search(rf"\b({SAME_WORDS})\b", lower):
+    if re.search(rf"\b({SAME_WORDS})\b", lower) or _SAME_SPLIT.search(lower):
         return 0
     if up and down:
         return 1 if up.start() > down.start() else -1  # the nearer to the end governs
@@ -490,11 +500,18 @@ def _statements(
             re.search(r"\bper dag\b[^0-9]*$", sentence[: mention.start], re.I)
         )
         own_year = _clause_year(sentence, mention) if not in_a_row else None
-        change_words = re.search(
-            r"\b(met|toename van|afname van|stijging van|daling van|groei van)\s+"
-            r"(?:\w+\s+)?(?:bijna|ruim|zo['’]n|circa|ongeveer|gemiddeld)?\s*$",
+        # "met 12%", "12% minder", "2,6 miljoen kilo minder dan": a change whatever year
+        # the clause names (that year is its base); "een toename van 51 … in 2018 naar 43 …
+        # in 2019" names levels.
+        by = re.search(
+            r"\bmet\s+(?:\w+\s+)?(?:bijna|ruim|zo['’]n|circa|ongeveer|gemiddeld)?\s*$", before
+        ) or re.match(r"\s*(?:[\w'’-]+\s+)?(meer|minder|hoger|lager)\b", after, re.I)
+        of = re.search(
+            r"\b(toename|afname|stijging|daling|groei) van\s+(?:\w+\s+)?"
+            r"(?:bijna|ruim|zo['’]n|circa|ongeveer|gemiddeld)?\s*$",
             before,
-        ) or re.match(r"\s*(?:[\w'’-]+\s+)?(meer|minder)\b", after, re.I)
+        )
+        change_words = bool(by) or (bool(of) and own_year is None)
         if mention.points:
             kind = "pp_change"
         elif per_day:
@@ -506,7 +523,7 @@ def _statements(
             kind = "growth"
         elif mention.percent:
             kind = "percent"
-        elif change_words and (own_year is None or in_a_row):
+        elif change_words:
             kind = "change"
         else:
             kind = "value"
@@ -525,6 +542,13 @@ def _statements(
         year = own_year or (own_years[-1] if len(set(own_years)) == 1 else None)
         if year is None and not own_years and carried:
             year = max(carried)
+        if (
+            own_year is None
+            and year
+            and _FROM_LEVEL.match(sentence[: mention.start][::-1])
+            and re.match(r"\s*naar\b", after)
+        ):
+            year -= 1  # "daalde met 2 procentpunt, van 80% naar 78%": 80% the year before
         out.append(replace(common, kind=kind, stated=stated, years=(year,) if year else ()))
     out.extend(_non_numeric(sentence, base, own_years, years, carries_direction, mentions))
     return out
@@ -556,7 +580,9 @@ def _change_years(
     if len(distinct) >= 2:
         return [(distinct[0], distinct[-1])]
     if len(distinct) == 1 and base and int(base.group(1)) == distinct[0]:
-        return [(distinct[0], 0)]  # to the table's last year
+        # "4% minder dan in 2021": from that year to the section's, else the table's last.
+        later = [y for y in carried if y > distinct[0]]
+        return [(distinct[0], max(later) if later else 0)]
     last = distinct[-1] if distinct else (max(carried) if carried else 0)
     if not last:
         count = _ORDINALS[in_a_row.group(1).lower()] if in_a_row else 1
@@ -626,13 +652,17 @@ def _non_numeric(
     trend = _TREND.search(sentence)
     if trend:
         last = max(own_years or years) if (own_years or years) else 0
+        start = _BASE_YEAR.search(sentence)
+        if start and int(start.group(1)) == last:
+            last = 0  # "sinds 2020 elk jaar": from 2020 to the table's last year
+        first = int(start.group(1)) if start else 0
         out.append(
             replace(
                 base,
                 kind="trend",
                 stated=float(direction),
                 stated_text=f"{trend.group(0)} … {stated_text}".strip(),
-                years=(0, last) if last else (),
+                years=(first, last) if last or first else (),
                 words=sentence,
             )
         )

@@ -346,8 +346,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "more than one indicator fits as well: {candidates}",
     ),
     "link_narrower": (
-        "de zin gaat over '{name}', dat niet in het label van {indicator} staat",
-        "the sentence is about '{name}', which the label of {indicator} does not name",
+        "de zin gaat over '{name}', dat in geen label van de tabel staat (dichtstbij: {indicator})",
+        "the sentence is about '{name}', which no label of the table names (closest: {indicator})",
     ),
     "link_counts_other": (
         "het getal telt '{noun}', dat in geen label staat",
