@@ -298,3 +298,36 @@ def test_claims_file_overrides_text_in_the_same_sentence(tmp_path: Path) -> None
     # The hand-written claim stands for its sentence (-5,594% → -5,6%); the text adds the share.
     assert [(r["id"], r["kind"]) for r in rows] == [("eigen", "growth"), ("t2", "share")]
     assert rows[0]["inputs"] == "aantal_telefoontjes_naar_gemeente 2017→2018"  # a prefix
+
+
+# --- --write-claims ---------------------------------------------------------------------------
+
+
+def test_written_claims_run_as_a_claims_file(tmp_path: Path) -> None:
+    target = tmp_path / "gevonden.toml"
+    first = run("check", "--text", str(SEED), "--write-claims", str(target))
+    assert first.exit_code == ExitCode.OK, first.stderr
+    written = target.read_text(encoding="utf-8")
+    document = tomllib.loads(written)
+    # 58 statements, of which 7 are not linked (the eighth not verifiable is linked to the
+    # campaigns, which have no 2018): those are comments with their reason.
+    assert len(document["claim"]) == 51
+    assert "# t57: de zin gaat over 'Twitter'" in written
+    assert '# stated = 60000\n# wording = "almost"' in written
+    assert 'stated = "een miljoen"\nwording = "almost"' in written  # a round word as words
+    again = run("check", "--claims", str(target), "--format", "json")
+    assert again.exit_code == ExitCode.OK, again.stderr
+    verdicts = [row["verdict"] for row in json.loads(again.stdout)["rows"]]
+    assert (verdicts.count("consistent"), verdicts.count("not_verifiable")) == (50, 1)
+
+
+def test_write_claims_needs_text_and_never_replaces_it(tmp_path: Path) -> None:
+    refused = run("check", "--write-claims", str(tmp_path / "c.toml"))
+    assert refused.exit_code == ExitCode.USAGE
+    assert "--text" in refused.stderr
+    page = write(tmp_path, "p.txt", PAGE_TEXT)
+    before = page.read_bytes()
+    data = ["--data", str(PAGES / "telefonie.csv")]
+    clash = run("check", "--text", str(page), *data, "--write-claims", str(page))
+    assert clash.exit_code == ExitCode.INPUT_FILE
+    assert page.read_bytes() == before

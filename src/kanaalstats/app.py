@@ -8,6 +8,7 @@ line on stderr and an exit code here, and nowhere else.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -45,6 +46,7 @@ class Request:
     entities: Sequence[str] = ()
     plot: Path | None = None
     other_inputs: Sequence[Path] = ()  # files besides --data that no output may replace
+    side_outputs: Sequence[Path] = ()  # files written besides the output (--write-claims)
     block_rows: int = BLOCK_ROWS
     debug: bool = False
 
@@ -79,7 +81,7 @@ def _run(request: Request) -> int:
 
     lang = request.lang
     inputs = [*(request.data or []), *request.other_inputs]
-    for target in (request.output, request.plot):
+    for target in (request.output, request.plot, *request.side_outputs):
         if target is not None:
             refuse_input_as_output(target, inputs)
     if request.plot is not None:
@@ -101,6 +103,9 @@ def _run(request: Request) -> int:
     else:
         ending = write_blocks(request, data, sys.stdout, False)
         sys.stdout.flush()
+    for path, content in command.side_files():
+        write_atomically(path, functools.partial(_write, content=content))
+        stderr(text("file_written", lang, path=str(path)))
     if request.fmt is OutputFormat.CSV:
         # CSV has no place for notes (a missing share, the day basis): say them on stderr.
         for note in ending.notes:
@@ -144,6 +149,10 @@ def _draw(path: Path, frames: list[pd.DataFrame], years: list[int], lang: str) -
     frame = pd.concat(frames, ignore_index=True)
     write_bytes_atomically(path, render_chart(frame, years, lang, chart_format(path)))
     stderr(text("plot_written", lang, path=str(path), panels=len(frame)))
+
+
+def _write(stream: TextIO, content: str) -> None:
+    stream.write(content)
 
 
 def stderr(line: str) -> None:

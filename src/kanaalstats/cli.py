@@ -295,6 +295,13 @@ def check(
             "are found, linked to the table and checked.",
         ),
     ] = None,
+    write_claims: Annotated[
+        Path | None,
+        _quiet(
+            "--write-claims",
+            help="With --text: also write what it found as a claims file (TOML) to review.",
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail (exit 1) on claims that cannot be verified.")
     ] = False,
@@ -307,9 +314,15 @@ def check(
 
     extra = tuple(path for path in (claims_file, text_file) if path is not None)
     command = CheckClaims(
-        claims_file, strict, common.lang, text_file=text_file, own_data=bool(common.data)
+        claims_file,
+        strict,
+        common.lang,
+        text_file=text_file,
+        own_data=bool(common.data),
+        write_claims=write_claims,
     )
-    _run(common, command, other_inputs=extra)
+    sides = (write_claims,) if write_claims is not None else ()
+    _run(common, command, other_inputs=extra, side_outputs=sides)
 
 
 def main() -> None:

@@ -58,7 +58,10 @@ class CheckClaims(Command):
         lang: str,
         text_file: Path | None = None,
         own_data: bool = False,
+        write_claims: Path | None = None,
     ) -> None:
+        self.write_claims = write_claims
+        self.found: list[Claim] = []
         self.claims_file = claims_file
         self.text_file = text_file
         self.own_data = own_data  # --data given: the built-in claims are not about it
@@ -73,6 +76,8 @@ class CheckClaims(Command):
             raise UsageError("check_needs_one_entity", count=len(data.entities))
         if self.own_data and self.claims_file is None and self.text_file is None:
             raise UsageError("check_needs_claims")
+        if self.write_claims is not None and self.text_file is None:
+            raise UsageError("write_claims_needs_text")
         claims = (
             load_claims(self.claims_file, data)
             if self.claims_file is not None or self.text_file is None
@@ -84,6 +89,7 @@ class CheckClaims(Command):
             from kanaalstats.load.statements import find_statements
 
             found = link_statements(find_statements(read_report(self.text_file)), data)
+            self.found = found
             # A sentence a person wrote claims for is theirs: what --text finds there yields.
             written = {" ".join(claim.quote.split()) for claim in claims}
             claims += [c for c in found if " ".join(c.quote.split()) not in written]
@@ -104,6 +110,17 @@ class CheckClaims(Command):
 
     def finish(self) -> Ending:
         return Ending(notes=self.notes, exit_code=1 if self.failed else 0)
+
+    def side_files(self) -> list[tuple[Path, str]]:
+        """With --write-claims: what --text found, as a claims file to review."""
+        if self.write_claims is None:
+            return []
+        from kanaalstats.load.claims import claims_to_toml
+        from kanaalstats.text.catalogue import say
+
+        reasons = {c.id: say(c.unlinked, self.lang) for c in self.found if c.unlinked}
+        source = "<stdin>" if str(self.text_file) == "-" else str(self.text_file)
+        return [(self.write_claims, claims_to_toml(self.found, reasons, source))]
 
 
 class _Missing(Exception):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import difflib
 import math
+import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
@@ -154,6 +155,75 @@ def roundness(size: float, decimals: int) -> float:
         zeros += 1
     step = unit * 10.0**zeros
     return step * 5 if zeros >= 2 and digits % 10 == 5 and digits > 5 else step
+
+
+# --- writing claims for a person to review --------------------------------------------------
+
+_HEDGE_WORDS = re.compile(
+    r"^(bijna|ruim|zo['’]n|circa|ca\.|ongeveer|nagenoeg|rond|meer dan|minder dan|krap)\s+", re.I
+)
+_WORDED = {1.0: "up", -1.0: "down", 0.0: "same"}
+
+
+def claims_to_toml(claims: Sequence[Claim], unlinked: Mapping[str, str], source: str) -> str:
+    """A claims file of what a text holds, for a person to review and run with --claims:
+    the linked statements as claims, the others commented out with the reason (`unlinked`:
+    claim id → reason, in the reader's language)."""
+    lines = [
+        f"# Claims found by `kanaalstats check --text` in {source}.",
+        "# Review every claim (indicator, years, stated figure), then run",
+        "# `kanaalstats check --claims THIS_FILE`. Statements that could not be linked to the",
+        "# table are commented out, with the reason: complete them by hand or leave them out.",
+        "",
+    ]
+    for claim in claims:
+        body = _claim_lines(claim)
+        if claim.unlinked is not None:
+            lines.append(f"# {claim.id}: {unlinked.get(claim.id, '')}")
+            lines.extend("# " + line for line in body)
+        else:
+            lines.extend(body)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _claim_lines(claim: Claim) -> list[str]:
+    lines = ["[[claim]]", f"id = {_quoted(claim.id)}", f"quote = {_quoted(claim.quote)}"]
+    lines.append(f"kind = {_quoted(claim.kind)}")
+    for field, value in claim.inputs.items():
+        if isinstance(value, list):
+            shown = "[" + ", ".join(str(year) for year in value) + "]"
+        else:
+            shown = _quoted(value) if isinstance(value, str) else str(value)
+        lines.append(f"{field} = {shown}")
+    lines.append(f"stated = {_stated_text(claim)}")
+    if claim.wording is not Wording.EXACT and claim.kind not in WORDED_KINDS:
+        lines.append(f"wording = {_quoted(claim.wording.value)}")
+    if claim.decimals < 0 and not claim.round_word and claim.kind not in WORDED_KINDS:
+        # A claims file has no negative decimals: the rounding is left to the reviewer.
+        step = f"{10.0**-claim.decimals:.0f}"
+        lines.append(f"# stated as {claim.stated_words!r}, rounded to {step}: set tolerance")
+    return lines
+
+
+def _stated_text(claim: Claim) -> str:
+    if claim.kind in WORDED_KINDS:
+        if claim.kind == "comparison":
+            return _quoted("higher" if claim.stated > 0 else "lower")
+        return _quoted(_WORDED.get(claim.stated, "same"))
+    if claim.round_word and claim.stated_words:
+        return _quoted(_HEDGE_WORDS.sub("", claim.stated_words.strip()))
+    decimals = max(claim.decimals, 0)
+    if decimals == 0:
+        return str(round(claim.stated))
+    return f"{claim.stated:.{decimals}f}"
+
+
+def _quoted(text: str) -> str:
+    import json
+
+    # A JSON string is a TOML basic string: the same quotes and escapes.
+    return json.dumps(text, ensure_ascii=False)
 
 
 # --- reading and validating the file --------------------------------------------------------

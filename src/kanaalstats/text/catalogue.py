@@ -313,6 +313,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{total} claims: {consistent} kloppen, {inconsistent} kloppen niet, {not_verifiable} niet te controleren. Bijna, ruim en zo'n rekken een getal op tot zijn eigen afronding (bijna 6.200 is 6.100–6.200); hele aantallen in de tabel zijn exact.",
         "{total} claims: {consistent} consistent, {inconsistent} inconsistent, {not_verifiable} not verifiable. Almost, over and about stretch a figure as far as its own rounding (almost 6,200 is 6,100–6,200); whole counts in the table are exact.",
     ),
+    "write_claims_needs_text": (
+        "--write-claims schrijft wat --text vindt: geef ook --text RAPPORT.",
+        "--write-claims writes what --text finds: give --text REPORT as well.",
+    ),
+    "file_written": ("{path} geschreven.", "{path} written."),
     "check_needs_claims": (
         "check met eigen gegevens (--data) heeft de claims over die gegevens nodig: geef --claims CLAIMS.toml of --text RAPPORT (.txt, .md, .html, .docx).",
         "check with your own data (--data) needs the claims about that data: give --claims CLAIMS.toml or --text REPORT (.txt, .md, .html, .docx).",
