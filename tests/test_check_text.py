@@ -331,3 +331,53 @@ def test_write_claims_needs_text_and_never_replaces_it(tmp_path: Path) -> None:
     clash = run("check", "--text", str(page), *data, "--write-claims", str(page))
     assert clash.exit_code == ExitCode.INPUT_FILE
     assert page.read_bytes() == before
+
+
+# --- identities stated in labels --------------------------------------------------------------
+
+MOVES = (
+    "Kerncijfers verhuizingen\n"
+    ";2020;2021;2022\n"
+    "a. vestiging in de gemeente;4.210;4.380;4.455\n"
+    "b. vertrek uit de gemeente;3.980;4.120;{vertrek}\n"
+    "saldo vestiging en vertrek (a-b);230;260;-150\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("vertrek", "verdict", "against"),
+    [("4.605", "consistent", None), ("4.600", "inconsistent", "2022")],
+)
+def test_identity_in_a_label_is_checked_every_year(
+    tmp_path: Path, vertrek: str, verdict: str, against: str | None
+) -> None:
+    table = write(tmp_path, "t.csv", MOVES.format(vertrek=vertrek))
+    page = write(tmp_path, "p.txt", "Verhuizingen\n\nDe gemeente groeide.\n")
+    rows = _rows("--text", str(page), "--data", str(table))
+    [identity] = [r for r in rows if r["kind"] == "identity"]
+    # 4.210 - 3.980 = 230 and 4.380 - 4.120 = 260 hold; 4.455 - 4.605 = -150 holds,
+    # 4.455 - 4.600 = -145 does not.
+    assert identity["verdict"] == verdict
+    assert identity["quote"] == "saldo vestiging en vertrek (a-b)"
+    assert identity["inputs"] == (
+        "saldo_vestiging_en_vertrek_a_b = +a_vestiging_in_de_gemeente -b_vertrek_uit_de_gemeente"
+    )
+    assert identity["computed"] == (4455 - int(vertrek.replace(".", ""))) - (-150)
+    people = run("check", "--text", str(page), "--data", str(table), "-f", "markdown").stdout
+    assert ("niet in 2022" in people) == (against is not None)
+
+
+def test_identity_written_by_hand(tmp_path: Path) -> None:
+    table = write(tmp_path, "t.csv", MOVES.format(vertrek="4.600"))
+    claims = write(
+        tmp_path,
+        "c.toml",
+        '[[claim]]\nid = "saldo"\nquote = "q"\nkind = "identity"\nindicator = "saldo"\n'
+        'parts = ["a_vestiging", "-b_vertrek"]\nstated = "klopt"\n',
+    )
+    [row] = _rows("--claims", str(claims), "--data", str(table))
+    assert row["verdict"] == "inconsistent"  # 4.455 - 4.600 = -145, not -150
+    bad = write(tmp_path, "d.toml", claims.read_text().replace('"-b_vertrek"', '"-c"'))
+    result = run("check", "--claims", str(bad), "--data", str(table))
+    assert result.exit_code == ExitCode.INVALID_DATA
+    assert "parts" in result.stderr

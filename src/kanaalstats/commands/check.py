@@ -84,11 +84,12 @@ class CheckClaims(Command):
             else []
         )
         if self.text_file is not None:
-            from kanaalstats.load.linking import link_statements
+            from kanaalstats.load.linking import identity_claims, link_statements
             from kanaalstats.load.report_text import read_report
             from kanaalstats.load.statements import find_statements
 
             found = link_statements(find_statements(read_report(self.text_file)), data)
+            found += identity_claims(data)
             self.found = found
             # A sentence a person wrote claims for is theirs: what --text finds there yields.
             written = {" ".join(claim.quote.split()) for claim in claims}
@@ -191,6 +192,8 @@ def _worded(claim: Claim, dataset: Dataset) -> tuple[Verdict, float, Interval, s
     its rounding; the computed figure is the change (or the level) it rests on."""
     inputs = claim.inputs
     indicator, want = inputs["indicator"], claim.stated
+    if claim.kind == "identity":
+        return _identity(dataset, indicator, inputs["parts"])
     if claim.kind == "comparison":
         value, own = _published(dataset, indicator, inputs["year"])
         against = [_published(dataset, indicator, y)[1] for y in inputs["against"]]
@@ -226,6 +229,34 @@ def _worded(claim: Claim, dataset: Dataset) -> tuple[Verdict, float, Interval, s
     first, last = pairs[0][0], pairs[-1][1]
     verdict = Verdict.INCONSISTENT if broken else Verdict.CONSISTENT
     return verdict, last[1] - first[1], last[2] - first[2], ", ".join(broken)
+
+
+def _identity(
+    dataset: Dataset, total: str, parts: list[str]
+) -> tuple[Verdict, float, Interval, str]:
+    """A row that is the sum of others ("saldo (a-b)"), in every year all of them have: each
+    year the parts' range must meet the row's. The computed figure is the last such year's
+    difference, parts minus row."""
+    broken, last = [], None
+    for year in dataset.years:
+        try:
+            value, own = _published(dataset, total, year)
+            low = high = central = 0.0
+            for part in parts:
+                sign = -1.0 if part.startswith("-") else 1.0
+                figure, reach = _published(dataset, part.lstrip("-"), year)
+                central += sign * figure
+                bounds = (sign * reach.low, sign * reach.high)
+                low, high = low + min(bounds), high + max(bounds)
+        except _Missing:
+            continue
+        if not Interval(low, high).overlaps(own):
+            broken.append(str(year))
+        last = (central - value, Interval(low - own.high, high - own.low))
+    if last is None:
+        raise _Missing("reason_missing_value")
+    verdict = Verdict.INCONSISTENT if broken else Verdict.CONSISTENT
+    return verdict, last[0], last[1], ", ".join(broken)
 
 
 # "bleef gelijk": within the rounding, or less than half a percent apart.
@@ -275,7 +306,7 @@ def _row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
         computed_digits = _published_digits(dataset, claim.inputs["indicator"])
     else:
         computed_digits = _deciding_digits(check, stated_digits)
-    shown_kind = "change" if claim.kind in ("direction", "trend") else claim.kind
+    shown_kind = "change" if claim.kind in ("direction", "trend", "identity") else claim.kind
     if claim.kind == "comparison":
         shown_kind = "value"
 
@@ -358,6 +389,8 @@ def _published_digits(dataset: Dataset, indicator: str) -> int:
 
 
 def _direction_key(claim: Claim) -> str:
+    if claim.kind == "identity":
+        return "stated_identity"
     if claim.kind == "comparison":
         return "stated_higher" if claim.stated > 0 else "stated_lower"
     return {1: "stated_up", -1: "stated_down"}.get(int(claim.stated), "stated_same")
@@ -385,6 +418,9 @@ def _describe_inputs(claim: Claim) -> str:
     inputs = claim.inputs
     if not inputs:
         return "–"
+    if claim.kind == "identity":
+        formula = " ".join(p if p.startswith("-") else "+" + p for p in inputs["parts"])
+        return f"{inputs['indicator']} = {formula}"
     if claim.kind == "comparison":
         against = ", ".join(str(y) for y in inputs["against"])
         return f"{inputs['indicator']} {inputs['year']} ↔ {against}"

@@ -62,9 +62,10 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "direction": ("indicator", "from", "to"),
     "trend": ("indicator", "from", "to"),
     "comparison": ("indicator", "year", "against"),
+    "identity": ("indicator", "parts"),
 }
 # Kinds stated in words, not figures: `stated` is a direction.
-WORDED_KINDS = frozenset({"direction", "trend", "comparison"})
+WORDED_KINDS = frozenset({"direction", "trend", "comparison", "identity"})
 DIRECTIONS = {
     "up": 1.0,
     "down": -1.0,
@@ -80,6 +81,8 @@ DIRECTIONS = {
     "gelijk": 0.0,
     "hoger": 1.0,
     "lager": -1.0,
+    "holds": 0.0,  # an identity: the row is the sum of its parts
+    "klopt": 0.0,
 }
 # A fraction or round word ("een derde", "een miljoen") stands for its value give or take
 # this fraction of it; a hedge widens that to ROUND_WORD_HEDGE in its own direction.
@@ -192,7 +195,8 @@ def _claim_lines(claim: Claim) -> list[str]:
     lines.append(f"kind = {_quoted(claim.kind)}")
     for field, value in claim.inputs.items():
         if isinstance(value, list):
-            shown = "[" + ", ".join(str(year) for year in value) + "]"
+            items = (_quoted(v) if isinstance(v, str) else str(v) for v in value)
+            shown = "[" + ", ".join(items) + "]"
         else:
             shown = _quoted(value) if isinstance(value, str) else str(value)
         lines.append(f"{field} = {shown}")
@@ -208,6 +212,8 @@ def _claim_lines(claim: Claim) -> list[str]:
 
 def _stated_text(claim: Claim) -> str:
     if claim.kind in WORDED_KINDS:
+        if claim.kind == "identity":
+            return _quoted("holds")
         if claim.kind == "comparison":
             return _quoted("higher" if claim.stated > 0 else "lower")
         return _quoted(_WORDED.get(claim.stated, "same"))
@@ -366,6 +372,22 @@ def _stated(value: Any, fail: Callable[..., DataError]) -> tuple[float, int, boo
     raise fail("claim_bad_stated", "stated", value=value)
 
 
+def _parts(value: Any, ids: Sequence[str], fail: Callable[..., DataError]) -> list[str]:
+    """An identity's parts: ids (or unique prefixes), each with `-` in front to subtract."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise fail("claim_bad_parts", "parts", value=value)
+    parts = []
+    for part in value:
+        sign, name = ("-", part[1:].strip()) if part.startswith("-") else ("", part.strip())
+        starting = [i for i in ids if i == name] or [i for i in ids if i.startswith(name)]
+        if len(starting) != 1:
+            close = difflib.get_close_matches(name, ids, n=3, cutoff=0.4)
+            choices = ", ".join(starting[:10] or close or ids)
+            raise fail("claim_unknown_indicator", "parts", value=name, choices=choices)
+        parts.append(sign + starting[0])
+    return parts
+
+
 def _direction(value: Any, fail: Callable[..., DataError]) -> float:
     text = str(value).strip().lower()
     if text in DIRECTIONS:
@@ -405,6 +427,8 @@ def _check_inputs(
             close = difflib.get_close_matches(str(inputs[field]), ids, n=3, cutoff=0.4)
             choices = ", ".join(close or ids)
             raise fail("claim_unknown_indicator", field, value=inputs[field], choices=choices)
+    if "parts" in inputs:
+        inputs["parts"] = _parts(inputs["parts"], ids, fail)
     years = dataset.years
     for field in _YEAR_FIELDS:
         if field in inputs:

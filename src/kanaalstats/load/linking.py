@@ -391,3 +391,48 @@ def _unlinked(statement: Statement, claim_id: str, reason: Message) -> Claim:
         stated_words=statement.stated_text,
         unlinked=reason,
     )
+
+
+# A row's letter ("a. vestiging", "(b) vertrek", "vertrek (b)") and a row stating a formula of
+# letters ("saldo (a-b)", "totaal (a+b+c)").
+_LETTER = re.compile(r"^\(?([a-z])[.)]\s+|\s\(([a-z])\)\s*$")
+_FORMULA = re.compile(r"\(\s*([a-z](?:\s*[+\-−–]\s*[a-z])+)\s*\)")
+
+
+def identity_claims(dataset: Dataset) -> list[Claim]:
+    """The identities the table's labels state: "saldo (a-b)" is row a minus row b, checked
+    in every year. A formula naming a letter no row has is left alone."""
+    meta = dataset.indicators
+    letters: dict[str, str] = {}
+    for indicator in dataset.ids:
+        match = _LETTER.search(str(meta.at[indicator, "label_nl"] or ""))
+        if match:
+            letters.setdefault(match.group(1) or match.group(2), indicator)
+    claims: list[Claim] = []
+    for indicator in dataset.ids:
+        label = str(meta.at[indicator, "label_nl"] or "")
+        formula = _FORMULA.search(label)
+        if not formula:
+            continue
+        terms = re.findall(r"([+\-−–]?)\s*([a-z])", formula.group(1))
+        if not all(letter in letters for _, letter in terms):
+            continue
+        parts = [
+            ("-" if sign in "-−–" and sign else "") + letters[letter] for sign, letter in terms
+        ]
+        claims.append(
+            Claim(
+                id=f"i{len(claims) + 1}",
+                quote=label,
+                kind="identity",
+                inputs={"indicator": indicator, "parts": parts},
+                stated=0.0,
+                decimals=0,
+                wording=Wording.EXACT,
+                tolerance=None,
+                days=DaysBasis.CALENDAR,
+                unverifiable="",
+                stated_words=formula.group(1),
+            )
+        )
+    return claims

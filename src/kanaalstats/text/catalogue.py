@@ -380,6 +380,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind_direction": ("richting", "direction"),
     "kind_trend": ("verloop", "trend"),
     "kind_comparison": ("vergelijking", "comparison"),
+    "kind_identity": ("rekenregel", "identity"),
+    "stated_identity": ("som van de delen", "sum of the parts"),
+    "against_identity": ("niet in {years}", "not in {years}"),
+    "claim_bad_parts": (
+        "{path}, claim '{id}', veld '{field}': '{value}' is geen lijst van indicatoren, zoals parts = [\"instroom\", \"-uitstroom\"].",
+        "{path}, claim '{id}', field '{field}': '{value}' is not a list of indicators, such as parts = [\"inflow\", \"-outflow\"].",
+    ),
     "stated_means": ("genoemd betekent {low} – {high}", "stated means {low} – {high}"),
     "kind_value": ("waarde", "value"),
     "kind_change": ("verschil", "change"),
