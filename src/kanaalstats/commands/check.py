@@ -131,15 +131,34 @@ class _Missing(Exception):
         self.reason = reason
 
 
+_LOOKUPS: dict[int, tuple[Any, dict[tuple[str, int], tuple[float, int]]]] = {}
+
+
+def _lookup(dataset: Dataset) -> dict[tuple[str, int], tuple[float, int]]:
+    """(indicator, year) → (value, decimals), built once per data: a text may hold
+    thousands of statements, and a frame lookup per figure costs milliseconds."""
+    frame = dataset.values
+    cached = _LOOKUPS.get(id(frame))
+    if cached is None or cached[0] is not frame:
+        keys = zip(frame["indicator"].astype(str).tolist(), frame["year"].tolist(), strict=True)
+        figures = zip(
+            frame["value"].astype(float).tolist(), frame["decimals"].tolist(), strict=True
+        )
+        table = {
+            (i, int(y)): (float(v), int(d)) for (i, y), (v, d) in zip(keys, figures, strict=True)
+        }
+        _LOOKUPS.clear()
+        cached = _LOOKUPS[id(frame)] = (frame, table)
+    return cached[1]
+
+
 def _published(dataset: Dataset, indicator: str, year: int) -> tuple[float, Interval]:
     """A value and the range it stands for: a whole count (237.660 visits) is exact; a value
     with decimals, in millions or in percent stands for what rounds to it."""
-    frame = dataset.values
-    hit = frame[(frame["indicator"] == indicator) & (frame["year"] == year)]
-    if hit.empty or math.isnan(float(hit["value"].iloc[0])):
+    hit = _lookup(dataset).get((indicator, year))
+    if hit is None or math.isnan(hit[0]):
         raise _Missing("reason_missing_value")
-    value = float(hit["value"].iloc[0])
-    decimals = int(hit["decimals"].iloc[0])
+    value, decimals = hit
     if decimals == 0 and dataset.unit(indicator) in (FLOW_UNIT, STOCK):
         return value, Interval(value, value)
     return value, Interval.around(value, decimals)
@@ -383,9 +402,8 @@ def _digits_of(value: float, at_least: int) -> int:
 
 
 def _published_digits(dataset: Dataset, indicator: str) -> int:
-    frame = dataset.values
-    decimals = frame.loc[frame["indicator"] == indicator, "decimals"]
-    return int(decimals.max()) if len(decimals) else 0
+    decimals = [d for (i, _), (_, d) in _lookup(dataset).items() if i == indicator]
+    return max(decimals, default=0)
 
 
 def _direction_key(claim: Claim) -> str:

@@ -10,6 +10,7 @@ as not linked, with the candidates, and never guessed.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -43,6 +44,7 @@ PART_WEIGHT = 0.7
 MARGIN = 1.3
 
 
+@functools.lru_cache(maxsize=4096)
 def stem(word: str) -> str:
     """A crude Dutch stem: plural and inflection endings off, doubled vowels single, so that
     "aanvraag" meets "aanvragen" and "bezoekers" meets "websitebezoek"."""
@@ -53,12 +55,13 @@ def stem(word: str) -> str:
     return re.sub(r"([aeou])\1", r"\1", word)
 
 
-def _stems(text: str) -> set[str]:
-    return {
+@functools.lru_cache(maxsize=1024)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(
         stem(word)
         for word in _WORD.findall(text.lower().replace(".", " ").replace("/", " "))
         if word not in _STOPWORDS and not word.isdigit() and len(word) >= 3
-    }
+    )
 
 
 def _meets(word: str, label_word: str) -> float:
@@ -86,8 +89,8 @@ def _names(name: str, label_word: str) -> bool:
 class _Row:
     id: str
     unit: str
-    label: set[str]
-    footnote: set[str]
+    label: frozenset[str]
+    footnote: frozenset[str]
 
 
 class Linker:

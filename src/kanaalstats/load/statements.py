@@ -241,8 +241,21 @@ def names_in(sentence: str, known: set[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# No sentence of this genre is this long; a text without full stops is cut into pieces this
+# size, so that the work per sentence stays bounded.
+MAX_SENTENCE = 1_000
+
+
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        while len(sentence) > MAX_SENTENCE:
+            cut = sentence.rfind(" ", 0, MAX_SENTENCE)
+            cut = cut if cut > 0 else MAX_SENTENCE
+            out.append(sentence[:cut])
+            sentence = sentence[cut:]
+        out.append(sentence)
+    return [s.strip() for s in out if s.strip()]
 
 
 def _is_table_row(text: str) -> bool:
@@ -393,8 +406,8 @@ def _word_value(word: str) -> float:
 
 def _hedge_before(sentence: str, start: int) -> str:
     """The hedge right before a figure ("bijna", "gemiddeld zo'n", "meer dan"), as a wording."""
-    before = sentence[:start].lower().replace("’", "'").rstrip(" (")
-    before = re.sub(r"\b(gemiddeld|nog|dan|er|wel|al)$", lambda m: m.group(0), before)
+    # A hedge stands right before its figure: the last few words are enough to look at.
+    before = sentence[max(0, start - 40) : start].lower().replace("’", "'").rstrip(" (")
     for _ in range(2):  # "gemiddeld zo'n", "zo'n gemiddeld"
         for hedge, wording in sorted(HEDGES.items(), key=lambda kv: -len(kv[0])):
             if re.search(rf"(^|[\s(]){re.escape(hedge)}$", before):
