@@ -381,3 +381,39 @@ def test_identity_written_by_hand(tmp_path: Path) -> None:
     result = run("check", "--claims", str(bad), "--data", str(table))
     assert result.exit_code == ExitCode.INVALID_DATA
     assert "parts" in result.stderr
+
+
+def test_last_year_phrases(tmp_path: Path) -> None:
+    page = write(
+        tmp_path,
+        "p.txt",
+        "Telefonie\n\nIn 2018 belden inwoners 350.250 keer naar de gemeente. Vorig jaar waren"
+        " dat er 371.004. Dat is minder dan vorig jaar.\n\nHet aantal telefoontjes is hoger"
+        " dan het jaar ervoor.\n",
+    )
+    rows = _rows("--text", str(page), "--data", str(PAGES / "telefonie.csv"))
+    got = [(r["kind"], r["inputs"], r["verdict"]) for r in rows]
+    phone = "aantal_telefoontjes_naar_gemeente"
+    # 371.004 is the 2017 figure; 350.250 < 371.004, so "hoger" is wrong
+    assert got == [
+        ("value", f"{phone} 2018", "consistent"),
+        ("value", f"{phone} 2017", "consistent"),
+        ("comparison", f"{phone} 2018 ↔ 2017", "consistent"),
+        ("comparison", f"{phone} 2018 ↔ 2017", "inconsistent"),
+    ]
+
+
+def test_stdin_cannot_be_both_table_and_text() -> None:
+    from typer.testing import CliRunner
+
+    from helpers import PINNED_ENV
+    from kanaalstats.cli import app
+    from kanaalstats.load import source
+
+    source._stdin_bytes.clear()
+    table = (PAGES / "telefonie.csv").read_bytes()
+    args = ["check", "--text", "-", "--data", "-"]
+    result = CliRunner(env=PINNED_ENV).invoke(app, args, input=table)
+    source._stdin_bytes.clear()
+    assert result.exit_code == ExitCode.USAGE
+    assert "--text" in result.stderr

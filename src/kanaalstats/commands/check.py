@@ -78,6 +78,8 @@ class CheckClaims(Command):
             raise UsageError("check_needs_claims")
         if self.write_claims is not None and self.text_file is None:
             raise UsageError("write_claims_needs_text")
+        if self.text_file is not None and str(self.text_file) == "-" and "<stdin>" in data.sources:
+            raise UsageError("stdin_twice")
         claims = (
             load_claims(self.claims_file, data)
             if self.claims_file is not None or self.text_file is None

@@ -278,7 +278,7 @@ def _link(linker: Linker, statement: Statement, claim_id: str) -> list[Claim]:
         against = (
             [y for y in years if y < year]
             if statement.against_all_before
-            else list(statement.against)
+            else [year + y if y < 0 else y for y in statement.against]
         )
         inputs = {"indicator": indicator, "year": year, "against": against}
     else:
@@ -320,7 +320,14 @@ def _choose(
 
 
 def _level_year(statement: Statement, dataset: Dataset) -> int:
-    return statement.years[0] if statement.years else max(dataset.years)
+    """The statement's year; none: the table's last; a negative one counts back from it."""
+    if not statement.years:
+        return max(dataset.years)
+    year = statement.years[0]
+    if year < 0:
+        years = dataset.years
+        return years[year - 1] if len(years) >= 1 - year else years[0] - 1
+    return year
 
 
 def _span(statement: Statement, dataset: Dataset, indicator: str) -> tuple[int, int] | None:

@@ -85,6 +85,7 @@ _BASE_YEAR = re.compile(
     r"(?:het\s+\w+\s+in\s+|in\s+)?(19\d\d|20\d\d)\b",
     re.I,
 )
+_LAST_YEAR = re.compile(r"\b(vorig jaar|een jaar eerder|het jaar ervoor|het jaar daarvoor)\b", re.I)
 # Read backwards: "van 80% naar …" (a level before "naar", after "van").
 _FROM_LEVEL = re.compile(r"\s*nav\b")
 _IN_A_ROW = re.compile(r"\b(" + "|".join(_ORDINALS) + r") jaar op rij\b", re.I)
@@ -97,7 +98,8 @@ _CLAUSE = re.compile(r",(?=\s)|;|\s(?:naar|tot|terwijl|maar)\s")
 _COMPARISON = re.compile(
     r"\b(?P<word>hoger|lager|meer|minder|groter|kleiner|boven|onder)\s+"
     r"(?:dan|het niveau van)\s+(?:in\s+)?(?:(?P<all>(?:alle|de)\s+(?:\w+\s+)?(?:voorgaande|"
-    r"vorige|eerdere)\s+jaren|de jaren ervoor|ooit)|(?:het niveau van\s+)?(?:in\s+)?"
+    r"vorige|eerdere)\s+jaren|de jaren ervoor|ooit)|(?P<last>vorig jaar|een jaar eerder|"
+    r"het jaar ervoor|het jaar daarvoor)|(?:het niveau van\s+)?(?:in\s+)?"
     r"(?P<year>19\d\d|20\d\d))",
     re.I,
 )
@@ -555,6 +557,8 @@ def _statements(
         year = own_year or (own_years[-1] if len(set(own_years)) == 1 else None)
         if year is None and not own_years and carried:
             year = max(carried)
+        if own_year is None and _LAST_YEAR.search(sentence):
+            year = year - 1 if year else -1  # "vorig jaar": before the section's year
         if (
             own_year is None
             and year
@@ -635,11 +639,13 @@ def _non_numeric(
                     )
                 )
                 continue
-            if match.group("all") is None and match.group("year") is None:
+            if not (match.group("all") or match.group("year") or match.group("last")):
                 continue
             if any(m.start >= match.end() for m in mentions) and match.group("all") is None:
                 continue  # "meer dan 600": a hedge, not a comparison
             against = (int(match.group("year")),) if match.group("year") else ()
+            if match.group("last"):
+                against = (-1,)  # "dan vorig jaar": the year before the statement's
             own = [y for y in own_years if y not in against]
             out.append(
                 replace(

@@ -317,6 +317,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--write-claims schrijft wat --text vindt: geef ook --text RAPPORT.",
         "--write-claims writes what --text finds: give --text REPORT as well.",
     ),
+    "stdin_twice": (
+        "standaardinvoer kan maar één bestand zijn: geef de tabel (--data) of de tekst (--text) als bestand.",
+        "standard input can be one file only: give the table (--data) or the text (--text) as a file.",
+    ),
     "file_written": ("{path} geschreven.", "{path} written."),
     "check_needs_claims": (
         "check met eigen gegevens (--data) heeft de claims over die gegevens nodig: geef --claims CLAIMS.toml of --text RAPPORT (.txt, .md, .html, .docx).",
