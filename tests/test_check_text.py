@@ -417,3 +417,44 @@ def test_stdin_cannot_be_both_table_and_text() -> None:
     source._stdin_bytes.clear()
     assert result.exit_code == ExitCode.USAGE
     assert "--text" in result.stderr
+
+
+def test_rankings_among_the_tables_rows(tmp_path: Path) -> None:
+    page = write(
+        tmp_path,
+        "p.txt",
+        "Klantcontact\n\nDe sterkste stijging in 2018 zat bij de terugbelverzoeken.\n\n"
+        "De sterkste daling in 2018 was die van het aantal baliebezoeken.\n\n"
+        "De grootste groei in 2017 had het aantal telefoontjes.\n",
+    )
+    rows = _rows("--text", str(page), "--data", str(PAGES / "telefonie.csv"))
+    got = [(r["kind"], r["inputs"], r["verdict"]) for r in rows]
+    # 2017→2018: terugbelverzoeken 15.300 → 18.120 = +18,4%, the rest less (telefoontjes
+    # -5,6%, rapportcijfer 7,2 → 7,4 at most +4,2%); baliebezoeken 1,2 → 1,0 million is at
+    # least -8,7%, more than any other fall. 2016→2017: telefoontjes -6,9%, but
+    # terugbelverzoeken rose 12.040 → 15.300 (+27,1%).
+    assert got == [
+        ("ranking", "aantal_terugbelverzoeken 2017→2018", "consistent"),
+        ("ranking", "aantal_baliebezoeken 2017→2018", "consistent"),
+        ("ranking", "aantal_telefoontjes_naar_gemeente 2016→2017", "inconsistent"),
+    ]
+
+
+def test_ranking_among_named_rows_by_hand(tmp_path: Path) -> None:
+    head = '[[claim]]\nquote = "q"\nkind = "ranking"\nindicator = "aantal_telefoontjes"\n'
+    head += 'from = 2016\nto = 2017\nstated = "up"\n'
+    claims = write(
+        tmp_path,
+        "c.toml",
+        head
+        + 'id = "balie"\namong = ["aantal_telefoontjes", "aantal_balie"]\n'
+        + head
+        + 'id = "terugbel"\namong = ["aantal_telefoontjes", "aantal_terugbel"]\n',
+    )
+    rows = _rows("--claims", str(claims), "--data", str(PAGES / "telefonie.csv"))
+    verdicts = {row["id"]: row["verdict"] for row in rows}
+    # telefoontjes 398.512 → 371.004 = -6,9%. Baliebezoeken 1,2 → 1,2 million can be
+    # 1,15 / 1,25 - 1 = -8,0% to 1,25 / 1,15 - 1 = +8,7%: the rounding leaves open which fell
+    # less, so the ranking can hold. Terugbelverzoeken 12.040 → 15.300 = +27,1% certainly rose
+    # more.
+    assert verdicts == {"balie": "consistent", "terugbel": "inconsistent"}

@@ -215,6 +215,8 @@ def _worded(claim: Claim, dataset: Dataset) -> tuple[Verdict, float, Interval, s
     indicator, want = inputs["indicator"], claim.stated
     if claim.kind == "identity":
         return _identity(dataset, indicator, inputs["parts"])
+    if claim.kind == "ranking":
+        return _ranking(dataset, indicator, inputs, want)
     if claim.kind == "comparison":
         value, own = _published(dataset, indicator, inputs["year"])
         against = [_published(dataset, indicator, y)[1] for y in inputs["against"]]
@@ -250,6 +252,44 @@ def _worded(claim: Claim, dataset: Dataset) -> tuple[Verdict, float, Interval, s
     first, last = pairs[0][0], pairs[-1][1]
     verdict = Verdict.INCONSISTENT if broken else Verdict.CONSISTENT
     return verdict, last[1] - first[1], last[2] - first[2], ", ".join(broken)
+
+
+def _growth(dataset: Dataset, indicator: str, start: int, end: int) -> tuple[float, Interval]:
+    """The change a ranking compares: percentage points for a percentage, % otherwise."""
+    a, a_range = _published(dataset, indicator, start)
+    b, b_range = _published(dataset, indicator, end)
+    if dataset.unit(indicator) == PERCENT:
+        return b - a, b_range - a_range
+    ratio = b_range.ratio(a_range)
+    if ratio is None or a <= 0:
+        raise _Missing("reason_zero_base")
+    return (b / a - 1) * 100, Interval(ratio.low - 1, ratio.high - 1).scaled(100)
+
+
+def _ranking(
+    dataset: Dataset, indicator: str, inputs: Any, want: float
+) -> tuple[Verdict, float, Interval, str]:
+    """ "De sterkste stijging": the indicator's change can be the largest (or, for a fall,
+    the most negative) among the rows named in `among`, else among every row of its kind
+    (percentages by points, the others by %) with both years."""
+    start, end = inputs["from"], inputs["to"]
+    value, own = _growth(dataset, indicator, start, end)
+    percent = dataset.unit(indicator) == PERCENT
+    rivals = inputs.get("among") or [
+        i for i in dataset.ids if (dataset.unit(i) == PERCENT) == percent
+    ]
+    beaten = []
+    for rival in rivals:
+        if rival == indicator:
+            continue
+        try:
+            _, reach = _growth(dataset, rival, start, end)
+        except _Missing:
+            continue
+        if (want > 0 and reach.low > own.high) or (want < 0 and reach.high < own.low):
+            beaten.append(rival)
+    verdict = Verdict.INCONSISTENT if beaten else Verdict.CONSISTENT
+    return verdict, value, own, ", ".join(beaten)
 
 
 def _identity(
@@ -323,11 +363,16 @@ def _row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
     exact = claim.wording is Wording.EXACT and not claim.round_word
     # A round word ("bijna een miljoen") has no decimals of its own to follow.
     stated_digits = max(claim.decimals, 0) if not claim.round_word else 1
-    if worded and claim.inputs:
+    if claim.kind == "ranking":
+        computed_digits = 1
+    elif worded and claim.inputs:
         computed_digits = _published_digits(dataset, claim.inputs["indicator"])
     else:
         computed_digits = _deciding_digits(check, stated_digits)
     shown_kind = "change" if claim.kind in ("direction", "trend", "identity") else claim.kind
+    if claim.kind == "ranking":
+        percent = bool(claim.inputs) and dataset.unit(claim.inputs["indicator"]) == PERCENT
+        shown_kind = "pp_change" if percent else "growth"
     if claim.kind == "comparison":
         shown_kind = "value"
 
@@ -411,6 +456,8 @@ def _published_digits(dataset: Dataset, indicator: str) -> int:
 def _direction_key(claim: Claim) -> str:
     if claim.kind == "identity":
         return "stated_identity"
+    if claim.kind == "ranking":
+        return "stated_most_up" if claim.stated > 0 else "stated_most_down"
     if claim.kind == "comparison":
         return "stated_higher" if claim.stated > 0 else "stated_lower"
     return {1: "stated_up", -1: "stated_down"}.get(int(claim.stated), "stated_same")

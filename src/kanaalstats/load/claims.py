@@ -63,9 +63,10 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "trend": ("indicator", "from", "to"),
     "comparison": ("indicator", "year", "against"),
     "identity": ("indicator", "parts"),
+    "ranking": ("indicator", "from", "to"),
 }
 # Kinds stated in words, not figures: `stated` is a direction.
-WORDED_KINDS = frozenset({"direction", "trend", "comparison", "identity"})
+WORDED_KINDS = frozenset({"direction", "trend", "comparison", "identity", "ranking"})
 DIRECTIONS = {
     "up": 1.0,
     "down": -1.0,
@@ -89,7 +90,15 @@ DIRECTIONS = {
 ROUND_WORD_PLAIN = 0.05
 ROUND_WORD_HEDGE = 0.10
 COMMON_FIELDS = ("id", "quote", "kind", "stated")
-OPTIONAL_FIELDS = ("wording", "tolerance", "decimals", "days", "unverifiable", "note")
+OPTIONAL_FIELDS = (
+    "wording",
+    "tolerance",
+    "decimals",
+    "days",
+    "unverifiable",
+    "note",
+    "among",
+)
 _INDICATOR_FIELDS = ("indicator", "numerator", "denominator")
 _YEAR_FIELDS = ("year", "from", "to")
 
@@ -214,6 +223,8 @@ def _stated_text(claim: Claim) -> str:
     if claim.kind in WORDED_KINDS:
         if claim.kind == "identity":
             return _quoted("holds")
+        if claim.kind == "ranking":
+            return _quoted("up" if claim.stated > 0 else "down")
         if claim.kind == "comparison":
             return _quoted("higher" if claim.stated > 0 else "lower")
         return _quoted(_WORDED.get(claim.stated, "same"))
@@ -314,6 +325,8 @@ def _read_claim(
         raise fail("claim_bad_choice", "days", value=days_text, choices="calendar, 365")
     unverifiable = str(entry.get("unverifiable", ""))
     inputs = {field: entry[field] for field in KIND_FIELDS[kind]}
+    if kind == "ranking" and "among" in entry:
+        inputs["among"] = entry["among"]
     if not unverifiable:
         _check_inputs(kind, inputs, dataset, fail)
         if round_word and kind in ("value", "change"):
@@ -429,6 +442,8 @@ def _check_inputs(
             raise fail("claim_unknown_indicator", field, value=inputs[field], choices=choices)
     if "parts" in inputs:
         inputs["parts"] = _parts(inputs["parts"], ids, fail)
+    if "among" in inputs:
+        inputs["among"] = [part.lstrip("-") for part in _parts(inputs["among"], ids, fail)]
     years = dataset.years
     for field in _YEAR_FIELDS:
         if field in inputs:

@@ -106,6 +106,11 @@ _COMPARISON = re.compile(
 _SINCE_NOT_SO = re.compile(
     r"\bsinds\s+(?P<year>19\d\d|20\d\d)\s+niet\s+(?:meer\s+)?zo\s+(?P<word>hoog|laag)", re.I
 )
+_RANKING = re.compile(
+    r"\b(?:de|het)\s+(?:sterkste|grootste|snelste|meeste)\s+(?P<word>stijging|groei|toename|"
+    r"daling|afname|krimp)\b",
+    re.I,
+)
 _NUMBER = re.compile(
     r"(?<![\w.,\-−–+])(?P<sign>[+\-−–]?)(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?![\w]|[.,]\d)(?P<unit>\s?%|\s*procentpunt(?:en)?\b|\s*pp\b|\s*(?:miljoen|mln\.?)(?!\w))?",
@@ -659,6 +664,21 @@ def _non_numeric(
                     words=sentence[: match.start()] + sentence[match.end() :],
                 )
             )
+    ranking = _RANKING.search(sentence)
+    if ranking:
+        word = ranking.group("word").lower()
+        last = max(own_years or years) if (own_years or years) else 0
+        out.append(
+            replace(
+                base,
+                kind="ranking",
+                stated=-1.0 if word in ("daling", "afname", "krimp") else 1.0,
+                stated_text=ranking.group(0),
+                years=(last - 1, last) if last else (),
+                words=sentence[: ranking.start()] + sentence[ranking.end() :],
+            )
+        )
+        return out
     if out or carries_direction:
         return out
     direction = _direction_at(sentence)

@@ -385,6 +385,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind_trend": ("verloop", "trend"),
     "kind_comparison": ("vergelijking", "comparison"),
     "kind_identity": ("rekenregel", "identity"),
+    "kind_ranking": ("rangorde", "ranking"),
+    "stated_most_up": ("de sterkste stijging", "the largest rise"),
+    "stated_most_down": ("de sterkste daling", "the largest fall"),
+    "against_ranking": ("sterker bij: {years}", "stronger for: {years}"),
     "stated_identity": ("som van de delen", "sum of the parts"),
     "against_identity": ("niet in {years}", "not in {years}"),
     "claim_bad_parts": (
