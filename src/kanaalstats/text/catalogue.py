@@ -375,7 +375,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the data goes the other way ({years})",
     ),
     "against_trend": ("tegen de richting in: {years}", "against the direction: {years}"),
-    "against_comparison": ("niet zo in {years}", "not so in {years}"),
+    "against_comparison": ("geldt niet tegenover {years}", "does not hold against {years}"),
     "stated_up": ("omhoog", "up"),
     "stated_down": ("omlaag", "down"),
     "stated_same": ("gelijk", "the same"),
@@ -390,7 +390,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "stated_most_down": ("de sterkste daling", "the largest fall"),
     "against_ranking": ("sterker bij: {years}", "stronger for: {years}"),
     "stated_identity": ("som van de delen", "sum of the parts"),
-    "against_identity": ("niet in {years}", "not in {years}"),
+    "against_identity": ("klopt niet in {years}", "does not hold in {years}"),
     "claim_bad_parts": (
         "{path}, claim '{id}', veld '{field}': '{value}' is geen lijst van indicatoren, zoals parts = [\"instroom\", \"-uitstroom\"].",
         "{path}, claim '{id}', field '{field}': '{value}' is not a list of indicators, such as parts = [\"inflow\", \"-outflow\"].",
