@@ -10,10 +10,11 @@ import pytest
 
 from helpers import FIXTURES, run, write
 from kanaalstats.commands.check import verify
+from kanaalstats.domain.choices import DaysBasis
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.errors import ExitCode, KanaalstatsError
 from kanaalstats.domain.intervals import Interval
-from kanaalstats.load.claims import Wording, load_claims
+from kanaalstats.load.claims import Claim, Wording, load_claims
 from kanaalstats.load.files import load
 from kanaalstats.text.catalogue import say
 
@@ -40,7 +41,7 @@ def test_builtin_claims_verdicts() -> None:
     assert growth["computed"] == pytest.approx(12.1318, abs=1e-4)
     assert (growth["stated_low"], growth["stated_high"]) == (11.5, 12.5)
     # 4,6 - 3,6 = 1,0 million, but 4,6 and 3,6 are rounded: 4,55 - 3,65 = 0,90 to
-    # 4,65 - 3,55 = 1,10, so "bijna een miljoen" (0,9 to 1,0 with 10% tolerance) is reachable.
+    # 4,65 - 3,55 = 1,10, so "bijna een miljoen" (a round word: 0,9 to 1,0) is reachable.
     visits = rows["websitebezoek-groei-2018"]
     assert visits["computed"] == pytest.approx(1.0)
     assert visits["computed_low"] == pytest.approx(0.9)
@@ -49,9 +50,11 @@ def test_builtin_claims_verdicts() -> None:
     # 18.671 / 365 - 15.598 / 365 = 51,153 - 42,734 = 8,419 fewer e-mails a day
     assert rows["kop-acht-emails-minder"]["computed"] == pytest.approx(-8.4192, abs=1e-4)
     assert rows["kop-acht-emails-minder"]["days_basis"] == "calendar"
-    # 106.683 / 291.592 = 36,59%, just under 33,33% × 1,1 = 36,67% for "ruim een derde"
+    # 106.683 / 291.592 = 36,59% (whole counts, exact), just under 100/3 × 1,1 = 36,67% for
+    # "ruim een derde"
     third = rows["meldingen-aandeel-2019-een-derde"]
-    assert third["stated_high"] == pytest.approx(36.663)
+    assert third["stated_high"] == pytest.approx(110 / 3)
+    assert third["computed_low"] == third["computed_high"] == pytest.approx(106683 / 291592 * 100)
     assert third["verdict"] == "consistent"
 
 
@@ -150,7 +153,18 @@ def _verdict(tmp_path: Path, claim: str) -> str:
         # approximate wording on the change (0,90 to 1,10)
         ('kind = "change"\nfrom = 2017\nto = 2018\nstated = 1\nwording = "bijna"', "consistent"),
         ('kind = "change"\nfrom = 2017\nto = 2018\nstated = 1\nwording = "ruim"', "consistent"),
-        ('kind = "change"\nfrom = 2017\nto = 2018\nstated = 2\nwording = "bijna"', "inconsistent"),
+        # "bijna 1,3" is written to the tenth: 1,2 to 1,3, out of reach
+        (
+            'kind = "change"\nfrom = 2017\nto = 2018\nstated = "1,3"\nwording = "bijna"',
+            "inconsistent",
+        ),
+        # "ruim 0,7": 0,7 to 0,8, short of 0,90 (the old 10% rule allowed 0,7 to 0,77)
+        (
+            'kind = "change"\nfrom = 2017\nto = 2018\nstated = "0,7"\nwording = "ruim"',
+            "inconsistent",
+        ),
+        # "bijna 2" is written to the unit: 1 to 2 meets 1,10
+        ('kind = "change"\nfrom = 2017\nto = 2018\nstated = 2\nwording = "bijna"', "consistent"),
         (
             'kind = "change"\nfrom = 2017\nto = 2018\nstated = "1,5"\nwording = "zo\'n"',
             "inconsistent",
@@ -172,8 +186,8 @@ def test_stated_ranges() -> None:
     claims = load_claims(TELEFONIE / "claims.toml", dataset)
     balie = next(c for c in claims if c.id == "balie-bijna-twee-ton-minder")
     assert balie.wording is Wording.ALMOST
-    # "bijna -0,2": a little under 0,2 in size, so -0,20 to -0,18
-    assert balie.stated_range() == Interval(pytest.approx(-0.2), pytest.approx(-0.18))
+    # "bijna -0,2" is written to the tenth: under 0,2 in size by up to 0,1, so -0,2 to -0,1
+    assert balie.stated_range() == Interval(pytest.approx(-0.2), pytest.approx(-0.1))
     exact = next(c for c in claims if c.id == "terugbel-aandeel")
     # "5,2%" stands for 5,15 to 5,25
     assert exact.stated_range() == Interval(pytest.approx(5.15), pytest.approx(5.25))
@@ -221,7 +235,7 @@ GOOD = _body("c1", "value", "emails_kcc", "year = 2019", "15598")
         (GOOD.replace('quote = "q"\n', ""), "claim_missing_field", ["c1", "quote"]),
         (GOOD.replace("year = 2019", "yaer = 2019"), "claim_unknown_field", ["c1", "yaer", "year"]),
         (
-            GOOD.replace('"emails_kcc"', '"emails_kc"'),
+            GOOD.replace('"emails_kcc"', '"emails_kkc"'),
             "claim_unknown_indicator",
             ["c1", "emails_kcc"],
         ),
@@ -282,3 +296,153 @@ def test_unverifiable_claim_may_name_absent_data(builtin: Dataset, tmp_path: Pat
     check = verify(claim, builtin)
     assert check.verdict == "not_verifiable"
     assert check.computed is None
+
+
+# --- whole counts, hedges and the precision shown ----------------------------------------------
+
+
+def _check_rows(tmp_path: Path, table: str, claims: str) -> list[dict[str, Any]]:
+    data = write(tmp_path, "t.csv", table)
+    path = write(tmp_path, "c.toml", claims)
+    result = run("check", "--data", str(data), "--claims", str(path), "--format", "json")
+    assert result.exit_code in (ExitCode.OK, ExitCode.CHECK_FAILED), result.stderr
+    rows: list[dict[str, Any]] = json.loads(result.stdout)["rows"]
+    return rows
+
+
+def _claim(claim_id: str, body: str) -> str:
+    return f'[[claim]]\nid = "{claim_id}"\nquote = "q"\n{body}\n'
+
+
+def test_whole_counts_are_exact(tmp_path: Path) -> None:
+    table = ";2023;2024\naantal activiteiten;412;373\n"
+    body = 'kind = "growth"\nindicator = "aantal_activiteiten"\nfrom = 2023\nto = 2024\n'
+    rows = _by_id(
+        _check_rows(
+            tmp_path,
+            table,
+            _claim("tien", body + 'stated = "-10%"') + _claim("negen", body + 'stated = "-9%"'),
+        )
+    )
+    # 373 / 412 - 1 = -9,466%, which rounds to -9%. Read as rounded (372,5 / 412,5 - 1 =
+    # -9,70%) the counts would reach -10% (-10,5 to -9,5); as exact counts they do not.
+    assert rows["tien"]["verdict"] == "inconsistent"
+    assert rows["negen"]["verdict"] == "consistent"
+    assert rows["tien"]["computed_low"] == rows["tien"]["computed_high"]
+    assert rows["tien"]["computed"] == pytest.approx((373 / 412 - 1) * 100)
+
+
+def test_a_hedge_widens_only_to_the_figures_own_precision(tmp_path: Path) -> None:
+    table = ";2023;2024\naantal bezoeken;235.700;235.700\n"
+    body = 'kind = "per_day"\nindicator = "aantal_bezoeken"\nstated = 646\nwording = "zo\'n"\n'
+    claims = (
+        _claim("kalender-2023", body + "year = 2023")
+        + _claim("kalender-2024", body + "year = 2024")
+        + _claim("vast-2024", body + 'year = 2024\ndays = "365"')
+        + _claim("speling-2024", body + "year = 2024\ntolerance = 0.1")
+    )
+    rows = _by_id(_check_rows(tmp_path, table, claims))
+    # 235.700 / 365 = 645,75 lies in 645,5-646,5; 235.700 / 366 = 643,99 does not.
+    assert rows["kalender-2023"]["verdict"] == "consistent"
+    assert rows["kalender-2024"]["verdict"] == "inconsistent"
+    assert rows["vast-2024"]["verdict"] == "consistent"
+    assert (rows["kalender-2024"]["stated_low"], rows["kalender-2024"]["stated_high"]) == (
+        645.5,
+        646.5,
+    )
+    # An explicit tolerance still overrides: 646 × 0,9 = 581,4 to 646 × 1,1 = 710,6.
+    assert rows["speling-2024"]["verdict"] == "consistent"
+    assert rows["speling-2024"]["stated_low"] == pytest.approx(581.4)
+
+
+@pytest.mark.parametrize(
+    ("stated", "wording", "low", "high"),
+    [
+        (646, Wording.ABOUT, 645.5, 646.5),  # to the unit
+        (6200, Wording.ALMOST, 6100, 6200),  # to the hundred
+        (127500, Wording.ALMOST, 127000, 127500),  # to a multiple of 500
+        (2300, Wording.OVER, 2300, 2400),
+        (600, Wording.ABOUT, 550, 650),
+        (5000, Wording.ALMOST, 4000, 5000),  # a lone 5 is a thousand's step, not 5.000's
+        (-0.2, Wording.ALMOST, -0.2, -0.1),  # "bijna 0,2 minder", written to the tenth
+    ],
+)
+def test_hedge_bands(stated: float, wording: Wording, low: float, high: float) -> None:
+    decimals = 1 if stated == -0.2 else 0
+    claim = Claim(
+        "c", "q", "value", {}, float(stated), decimals, wording, None, DaysBasis.CALENDAR, ""
+    )
+    band = claim.stated_range()
+    assert (band.low, band.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_round_words_have_a_band_of_their_own(builtin: Dataset, tmp_path: Path) -> None:
+    body = 'kind = "value"\nindicator = "aandeel_mobiel"\nyear = 2019\nstated = "twee derde"\n'
+    path = write(tmp_path, "c.toml", _claim("a", body + 'wording = "bijna"') + _claim("b", body))
+    almost, plain = load_claims(path, builtin)
+    # bijna twee derde: 10% under 66,67 = 60,00 to 66,67; plainly: ±5% = 63,33 to 70,00
+    assert almost.stated_range() == Interval(pytest.approx(60.0), pytest.approx(200 / 3))
+    assert plain.stated_range() == Interval(pytest.approx(190 / 3), pytest.approx(70.0))
+    assert verify(almost, builtin).verdict == "consistent"  # 61%
+    assert verify(plain, builtin).verdict == "inconsistent"
+
+
+def test_computed_figure_shows_the_deciding_decimals() -> None:
+    lines = run("check", "--format", "markdown").stdout.splitlines()
+    cells = {line.split(" | ")[0].strip("| "): line.split(" | ") for line in lines}
+    # (15.598 - 18.671) / 18.671 = -16,459%: at one decimal -16,5% would read as outside
+    # the -16,5 … -15,5 that "-16%" allows.
+    assert cells["emails-groei-2019"][3:5] == ["-16%", "-16,46%"]
+    assert cells["emails-groei-2019"][6] == "klopt"
+    # 291.592 / 260.044 - 1 = 12,13%: one decimal already decides
+    assert cells["aanvragen-groei-2019"][3:5] == ["+12%", "+12,1%"]
+
+
+def test_claims_file_accepts_a_unique_prefix(builtin: Dataset, tmp_path: Path) -> None:
+    path = write(tmp_path, "c.toml", "[[claim]]\n" + GOOD.replace('"emails_kcc"', '"emails"'))
+    [claim] = load_claims(path, builtin)
+    assert claim.inputs["indicator"] == "emails_kcc"
+    ambiguous = write(
+        tmp_path, "d.toml", "[[claim]]\n" + GOOD.replace('"emails_kcc"', '"social_media"')
+    )
+    with pytest.raises(KanaalstatsError) as caught:
+        load_claims(ambiguous, builtin)
+    assert caught.value.message.key == "claim_ambiguous_indicator"
+    assert "social_media_berichten" in say(caught.value.message, "en")
+
+
+def test_direction_trend_and_comparison_claims(tmp_path: Path) -> None:
+    table = (TELEFONIE / "kerncijfers.csv").read_text(encoding="utf-8")
+    phone = 'indicator = "aantal_telefoontjes"\n'
+    claims = (
+        _claim("daalt", 'kind = "direction"\n' + phone + 'from = 2017\nto = 2018\nstated = "down"')
+        + _claim("stijgt", 'kind = "direction"\n' + phone + "from = 2017\nto = 2018\nstated = 'up'")
+        + _claim(
+            "elk-jaar", 'kind = "trend"\n' + phone + 'from = 2015\nto = 2018\nstated = "omlaag"'
+        )
+        + _claim(
+            "tevreden-hoogste",
+            'kind = "comparison"\nindicator = "klanttevredenheid"\nyear = 2018\n'
+            'against = [2015, 2016, 2017]\nstated = "hoger"',
+        )
+        + _claim(
+            "snel-hoogste",
+            'kind = "comparison"\nindicator = "pct_bellers"\nyear = 2018\n'
+            'against = [2015, 2016, 2017]\nstated = "higher"',
+        )
+        + _claim(
+            "balie-gelijk",
+            'kind = "direction"\nindicator = "aantal_baliebezoeken"\nfrom = 2016\nto = 2017\n'
+            'stated = "gelijk"',
+        )
+    )
+    rows = _by_id(_check_rows(tmp_path, table, claims))
+    verdicts = {key: row["verdict"] for key, row in rows.items()}
+    assert verdicts == {
+        "daalt": "consistent",  # 371.004 → 350.250
+        "stijgt": "inconsistent",
+        "elk-jaar": "consistent",  # 412.300 > 398.512 > 371.004 > 350.250
+        "tevreden-hoogste": "consistent",  # 7,4 above 7,1, 7,3 and 7,2
+        "snel-hoogste": "inconsistent",  # 78% under the 80% of 2017
+        "balie-gelijk": "consistent",  # 1,2 → 1,2 million
+    }

@@ -8,6 +8,7 @@ line on stderr and an exit code here, and nowhere else.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -51,6 +52,7 @@ class Request:
     plot: Path | None = None
     zoom: bool = False  # the chart's value axes fit the data instead of starting at zero
     other_inputs: Sequence[Path] = ()  # files besides --data that no output may replace
+    side_outputs: Sequence[Path] = ()  # files written besides the output (--write-claims)
     block_rows: int = BLOCK_ROWS
     debug: bool = False
     quiet: bool = False  # no warnings and notes on stderr; errors still
@@ -122,7 +124,7 @@ def _work(request: Request, bar: Bar | None) -> int:
 
     lang = request.lang
     inputs = [*(request.data or []), *request.other_inputs]
-    for target in (request.output, request.plot):
+    for target in (request.output, request.plot, *request.side_outputs):
         if target is not None:
             refuse_input_as_output(target, inputs)
     request = _with_format(request)
@@ -151,6 +153,10 @@ def _work(request: Request, bar: Bar | None) -> int:
     else:
         ending = write_blocks(request, data, sys.stdout, False, bar)
         sys.stdout.flush()
+    for path, content in command.side_files():
+        write_atomically(path, functools.partial(_write, content=content))
+        if not request.quiet:
+            stderr(text("file_written", lang, path=str(path)))
     if request.fmt in (OutputFormat.CSV, OutputFormat.NDJSON):
         # CSV and JSON Lines have no place for notes (a missing share, the day basis): say
         # them on stderr.
@@ -214,6 +220,10 @@ def _draw(request: Request, frames: list[pd.DataFrame], data: Dataset) -> None:
         panels = frame["indicator"].astype(str).nunique()
         written = "plot_written_one" if panels == 1 else "plot_written"
         stderr(text(written, lang, path=str(path), panels=panels))
+
+
+def _write(stream: TextIO, content: str) -> None:
+    stream.write(content)
 
 
 def stderr(line: str) -> None:

@@ -338,12 +338,27 @@ def check(
         Path | None,
         _quiet("--claims", "-c", help=help_text("help_opt_claims")),
     ] = None,
+    text_file: Annotated[
+        Path | None, _quiet("--text", "-t", help=help_text("help_opt_text"))
+    ] = None,
+    write_claims: Annotated[
+        Path | None, _quiet("--write-claims", help=help_text("help_opt_write_claims"))
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help=help_text("help_opt_strict"))] = False,
 ) -> None:
     from kanaalstats.commands.check import CheckClaims
 
-    extra = (claims_file,) if claims_file else ()
-    _run(common, CheckClaims(claims_file, strict, common.lang), other_inputs=extra)
+    extra = tuple(path for path in (claims_file, text_file) if path is not None)
+    command = CheckClaims(
+        claims_file,
+        strict,
+        common.lang,
+        text_file=text_file,
+        own_data=bool(common.data),
+        write_claims=write_claims,
+    )
+    sides = (write_claims,) if write_claims is not None else ()
+    _run(common, command, other_inputs=extra, side_outputs=sides)
 
 
 def main() -> None:

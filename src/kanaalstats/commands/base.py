@@ -8,6 +8,7 @@ is known only after the last block (notes, a verdict).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kanaalstats.domain.choices import OutputFormat
@@ -46,6 +47,10 @@ class Command:
 
     def finish(self) -> Ending:
         return Ending()
+
+    def side_files(self) -> list[tuple[Path, str]]:
+        """Text files the command writes besides its output (`check --write-claims`)."""
+        return []
 
 
 def per_indicator(indicators: pd.Series[Any], mapping: Mapping[Any, Any]) -> pd.Categorical:

@@ -149,7 +149,7 @@ def own_checks(
     from dataclasses import replace
 
     from kanaalstats.commands.check import check_row, verify
-    from kanaalstats.load.claims import DEFAULT_TOLERANCE, Claim, Wording
+    from kanaalstats.load.claims import Claim, Wording
 
     of_entity: dict[str, Dataset] = {}
     verdicts = []
@@ -177,7 +177,7 @@ def own_checks(
                 stated=figure.figure,
                 decimals=figure.decimals,
                 wording=Wording.EXACT,
-                tolerance=DEFAULT_TOLERANCE,
+                tolerance=None,
                 days=report.basis,
                 unverifiable="",
             )

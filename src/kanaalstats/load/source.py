@@ -53,14 +53,19 @@ def read_source(path: Path, name: str) -> SourceText:
     return SourceText(name, *decode(_guarded_read(path, name, None), name))
 
 
+def read_stdin_bytes() -> bytes:
+    """Standard input's bytes, read once and kept for whoever asks again."""
+    if not _stdin_bytes:
+        _stdin_bytes.append(sys.stdin.buffer.read())
+    return _stdin_bytes[0]
+
+
 def _guarded_read(path: Path, shown: str, limit: int | None) -> bytes:
     """The file's bytes, all or the first `limit`; what cannot be read is refused."""
     try:
         if str(path) == STDIN:
             # `-` is standard input, so a table can be piped in: `... | kanaalstats table -d -`.
-            if not _stdin_bytes:
-                _stdin_bytes.append(sys.stdin.buffer.read())
-            return _stdin_bytes[0]
+            return read_stdin_bytes()
         with path.open("rb") as handle:
             return handle.read(limit)
     except FileNotFoundError:

@@ -442,8 +442,90 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "days_365": ("365 dagen per jaar", "365 days a year"),
     "days_werkdagen": ("werkdagen", "working days"),
     "check_summary": (
-        "{total} claims: {consistent} kloppen, {inconsistent} kloppen niet, {not_verifiable} niet te controleren. Benaderende formuleringen (bijna, ruim, zo'n) laten standaard {tolerance}% speling.",
-        "{total} claims: {consistent} consistent, {inconsistent} inconsistent, {not_verifiable} not verifiable. Approximate wording (almost, over, about) allows {tolerance}% by default.",
+        "{total} claims: {consistent} kloppen, {inconsistent} kloppen niet, {not_verifiable} niet te controleren. Bijna, ruim en zo'n rekken een getal op tot zijn eigen afronding (bijna 6.200 is 6.100–6.200); hele aantallen in de tabel zijn exact.",
+        "{total} claims: {consistent} consistent, {inconsistent} inconsistent, {not_verifiable} not verifiable. Almost, over and about stretch a figure as far as its own rounding (almost 6,200 is 6,100–6,200); whole counts in the table are exact.",
+    ),
+    "write_claims_needs_text": (
+        "--write-claims schrijft wat --text vindt: geef ook --text RAPPORT.",
+        "--write-claims writes what --text finds: give --text REPORT as well.",
+    ),
+    "stdin_twice": (
+        "standaardinvoer kan maar één bestand zijn: geef de tabel (--data) of de tekst (--text) als bestand.",
+        "standard input can be one file only: give the table (--data) or the text (--text) as a file.",
+    ),
+    "file_written": ("{path} geschreven.", "{path} written."),
+    "check_needs_claims": (
+        "check met eigen gegevens (--data) heeft de claims over die gegevens nodig: geef --claims CLAIMS.toml of --text RAPPORT (.txt, .md, .html, .docx).",
+        "check with your own data (--data) needs the claims about that data: give --claims CLAIMS.toml or --text REPORT (.txt, .md, .html, .docx).",
+    ),
+    "claim_ambiguous_indicator": (
+        "{path}, claim '{id}', veld '{field}': '{value}' is het begin van meer dan één indicator ({choices}). Schrijf de id voluit.",
+        "{path}, claim '{id}', field '{field}': '{value}' starts more than one indicator ({choices}). Write the id in full.",
+    ),
+    "text_not_a_report": (
+        "{path}: dit is een zip-bestand maar geen .docx. Geef de tekst als .txt, .md, .html of .docx.",
+        "{path}: this is a zip file but not a .docx. Give the text as .txt, .md, .html or .docx.",
+    ),
+    "text_bad_docx": (
+        "{path}: dit Word-bestand is beschadigd of heeft geen word/document.xml. Sla het opnieuw op als .docx.",
+        "{path}: this Word file is damaged or has no word/document.xml. Save it again as .docx.",
+    ),
+    "text_too_large": (
+        "{path}: de tekst is groter dan {limit} MB; dat is geen rapporttekst.",
+        "{path}: the text is larger than {limit} MB; that is not a report's text.",
+    ),
+    "reason_not_linked": (
+        "niet gekoppeld aan de tabel",
+        "not linked to the table",
+    ),
+    "link_no_indicator": (
+        "geen indicator in de tabel past bij de woorden van de zin",
+        "no indicator of the table fits the sentence's words",
+    ),
+    "link_ambiguous": (
+        "meer dan één indicator past even goed: {candidates}",
+        "more than one indicator fits as well: {candidates}",
+    ),
+    "link_narrower": (
+        "de zin gaat over '{name}', dat in geen label van de tabel staat (dichtstbij: {indicator})",
+        "the sentence is about '{name}', which no label of the table names (closest: {indicator})",
+    ),
+    "link_counts_other": (
+        "het getal telt '{noun}', dat in geen label staat",
+        "the number counts '{noun}', which no label names",
+    ),
+    "link_no_years": (
+        "de tabel heeft niet de jaren die de zin nodig heeft",
+        "the table lacks the years the sentence needs",
+    ),
+    "link_year_outside": (
+        "jaar {year} zit niet in de tabel ({first}–{last})",
+        "year {year} is not in the table ({first}–{last})",
+    ),
+    "against_direction": (
+        "de gegevens gaan de andere kant op ({years})",
+        "the data goes the other way ({years})",
+    ),
+    "against_trend": ("tegen de richting in: {years}", "against the direction: {years}"),
+    "against_comparison": ("geldt niet tegenover {years}", "does not hold against {years}"),
+    "stated_up": ("omhoog", "up"),
+    "stated_down": ("omlaag", "down"),
+    "stated_same": ("gelijk", "the same"),
+    "stated_higher": ("hoger", "higher"),
+    "stated_lower": ("lager", "lower"),
+    "kind_direction": ("richting", "direction"),
+    "kind_trend": ("verloop", "trend"),
+    "kind_comparison": ("vergelijking", "comparison"),
+    "kind_identity": ("rekenregel", "identity"),
+    "kind_ranking": ("rangorde", "ranking"),
+    "stated_most_up": ("de sterkste stijging", "the largest rise"),
+    "stated_most_down": ("de sterkste daling", "the largest fall"),
+    "against_ranking": ("sterker bij: {years}", "stronger for: {years}"),
+    "stated_identity": ("som van de delen", "sum of the parts"),
+    "against_identity": ("klopt niet in {years}", "does not hold in {years}"),
+    "claim_bad_parts": (
+        "{path}, claim '{id}', veld '{field}': '{value}' is geen lijst van indicatoren, zoals parts = [\"instroom\", \"-uitstroom\"].",
+        "{path}, claim '{id}', field '{field}': '{value}' is not a list of indicators, such as parts = [\"inflow\", \"-outflow\"].",
     ),
     "stated_means": ("genoemd betekent {low} – {high}", "stated means {low} – {high}"),
     "kind_value": ("waarde", "value"),
@@ -591,8 +673,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Per indicator a sparkline over the years, first and last value and the overall change.\n\nExample: kanaalstats trend --plot trend.png",
     ),
     "help_check": (
-        "Controleer de uitspraken van het rapport aan de hand van de gegevens; afsluitcode 1 als een uitspraak niet klopt.\n\nVoorbeeld: kanaalstats check --claims claims.toml --data kerncijfers.csv",
-        "Check the report's claims against the data; exit 1 when a claim is inconsistent.\n\nExample: kanaalstats check --claims claims.toml --data kerncijfers.csv",
+        "Controleer de uitspraken van het rapport aan de hand van de gegevens; afsluitcode 1 als een uitspraak niet klopt.\n\nVoorbeeld: kanaalstats check --text rapport.docx --data kerncijfers.csv",
+        "Check the report's claims against the data; exit 1 when a claim is inconsistent.\n\nExample: kanaalstats check --text rapport.docx --data kerncijfers.csv",
     ),
     # Options and arguments.
     "help_opt_data": (
@@ -657,8 +739,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Also draw a chart to FILE.png or FILE.svg (needs kanaalstats[plot]).",
     ),
     "help_opt_claims": (
-        "Bestand met uitspraken (TOML). Standaard: de uitspraken van het ingebouwde rapport.",
-        "Claims file (TOML). Default: the claims of the built-in report.",
+        "Bestand met uitspraken (TOML). Standaard, bij de ingebouwde gegevens: de uitspraken van het ingebouwde rapport.",
+        "Claims file (TOML). Default, with the built-in data: the claims of the built-in report.",
+    ),
+    "help_opt_text": (
+        "De tekst van het rapport (.txt, .md, .html, .docx; - voor stdin): de uitspraken erin worden gevonden, aan de tabel gekoppeld en gecontroleerd.",
+        "The report's text (.txt, .md, .html, .docx; - for stdin): its statements are found, linked to the table and checked.",
+    ),
+    "help_opt_write_claims": (
+        "Met --text: schrijf ook wat er gevonden is als uitsprakenbestand (TOML) om na te lopen.",
+        "With --text: also write what it found as a claims file (TOML) to review.",
     ),
     "help_opt_strict": (
         "Geef ook afsluitcode 1 bij uitspraken die niet te controleren zijn.",

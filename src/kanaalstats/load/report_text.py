@@ -1,0 +1,213 @@
+"""A report's text as passages (headings and paragraphs), from plain text, Markdown, a saved web
+page or a Word document.
+
+Only what a reader sees is kept: a web page's scripts, styles and markup are dropped, a Word
+document's paragraphs are read from `word/document.xml`. Everything here is the standard
+library: a .docx is a zip of XML, and reading its paragraphs' text runs needs no more.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+from kanaalstats.domain.errors import InputFileError
+from kanaalstats.load.source import STDIN, decode, read_stdin_bytes
+
+# A report's text is a few pages; anything far larger is not one (or a zip bomb).
+MAX_TEXT_BYTES = 20_000_000
+_WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCK_TAGS = _HEADING_TAGS | {"p", "li", "div", "td", "th", "br", "tr", "caption", "section"}
+_HIDDEN_TAGS = {"script", "style", "template", "noscript", "head", "title", "svg"}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A heading or a paragraph of the text, with the line it starts on (1 for a web page or
+    Word document, whose lines mean nothing to the writer)."""
+
+    text: str
+    heading: bool
+    line: int
+
+
+def read_report(path: Path) -> list[Passage]:
+    """The passages of a report file, by its suffix: .docx, .html/.htm, else text/Markdown."""
+    name = "<stdin>" if str(path) == STDIN else str(path)
+    raw = _read(path, name)
+    suffix = path.suffix.lower()
+    if suffix == ".docx" or (raw.startswith(b"PK\x03\x04") and str(path) == STDIN):
+        return docx_passages(raw, name)
+    if raw.startswith(b"PK\x03\x04"):
+        raise InputFileError("text_not_a_report", path=name)
+    text = _decode_text(raw, name)
+    head = text.lstrip()[:200].lower()
+    if suffix in (".html", ".htm") or head.startswith(("<!doctype html", "<html")):
+        return html_passages(text)
+    return text_passages(text, markdown=suffix in (".md", ".markdown"))
+
+
+def _read(path: Path, name: str) -> bytes:
+    try:
+        if str(path) == STDIN:
+            raw = read_stdin_bytes()
+        else:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_TEXT_BYTES + 1)
+    except FileNotFoundError:
+        raise InputFileError("file_not_found", path=name) from None
+    except IsADirectoryError:
+        raise InputFileError("file_is_directory", path=name) from None
+    except OSError as error:
+        raise InputFileError("file_not_readable", path=name, reason=error.strerror) from None
+    if len(raw) > MAX_TEXT_BYTES:
+        raise InputFileError("text_too_large", path=name, limit=MAX_TEXT_BYTES // 1_000_000)
+    return raw
+
+
+def _decode_text(raw: bytes, name: str) -> str:
+    # The table decoder refuses web pages; a report may be one, so the check is skipped here.
+    head = raw.lstrip()[:200].lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
+    try:
+        return decode(raw, name)[0]
+    except InputFileError as error:
+        if error.message.key == "file_is_html":
+            return raw.decode("utf-8-sig", errors="replace")
+        raise
+
+
+# --- plain text and Markdown --------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_MARKUP = re.compile(r"(\*\*|__|\*|`)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_END_OF_SENTENCE = re.compile(r"[.!?:;)]\s*$")
+
+
+def text_passages(text: str, markdown: bool = False) -> list[Passage]:
+    """Paragraphs separated by blank lines; a Markdown `#` line, or a single short line that
+    does not end a sentence, is a heading."""
+    passages: list[Passage] = []
+    lines: list[str] = []
+    start = 1
+
+    def close() -> None:
+        if lines:
+            joined = " ".join(part.strip() for part in lines)
+            single = len(lines) == 1 and len(joined.split()) <= 14
+            heading = single and not _END_OF_SENTENCE.search(joined)
+            passages.append(Passage(joined, heading, start))
+            lines.clear()
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        if markdown:
+            line = _MD_LINK.sub(r"\1", line)
+            match = _MD_HEADING.match(line)
+            if match:
+                close()
+                passages.append(Passage(_MD_MARKUP.sub("", match.group(1)), True, number))
+                continue
+            line = _MD_MARKUP.sub("", line)
+            line = re.sub(r"^\s*([-+>]|\d+\.)\s+", "", line)
+        if not line.strip():
+            close()
+            continue
+        if not lines:
+            start = number
+        lines.append(line)
+    close()
+    return passages
+
+
+# --- a saved web page -----------------------------------------------------------------------
+
+
+class _VisibleText(HTMLParser):
+    """Collects the text a browser shows, one passage per block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.passages: list[Passage] = []
+        self.parts: list[str] = []
+        self.hidden = 0
+        self.heading = False
+
+    def _close(self) -> None:
+        text = " ".join("".join(self.parts).split())
+        if text:
+            self.passages.append(Passage(text, self.heading, 1))
+        self.parts.clear()
+        self.heading = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag in _BLOCK_TAGS:
+            self._close()
+            self.heading = tag in _HEADING_TAGS
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCK_TAGS:
+            heading = self.heading
+            self.heading = heading and tag in _HEADING_TAGS
+            self._close()
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_passages(text: str) -> list[Passage]:
+    parser = _VisibleText()
+    parser.feed(text)
+    parser.close()
+    parser._close()
+    return parser.passages
+
+
+# --- a Word document ------------------------------------------------------------------------
+
+
+def docx_passages(raw: bytes, name: str) -> list[Passage]:
+    """The paragraphs of `word/document.xml`; a paragraph styled as a heading ("Heading 1",
+    "Kop 1", "Title") is a heading."""
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.file_size > MAX_TEXT_BYTES:
+                raise InputFileError("text_too_large", path=name, limit=MAX_TEXT_BYTES // 1_000_000)
+            with archive.open(info) as member:
+                xml = member.read(MAX_TEXT_BYTES + 1)
+        root = ElementTree.fromstring(xml)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError):
+        raise InputFileError("text_bad_docx", path=name) from None
+    passages = []
+    for paragraph in root.iter(f"{_WORD}p"):
+        parts = []
+        for node in paragraph.iter():
+            if node.tag == f"{_WORD}t" and node.text:
+                parts.append(node.text)
+            elif node.tag in (f"{_WORD}tab", f"{_WORD}br"):
+                parts.append(" ")
+        text = " ".join("".join(parts).split())
+        if not text:
+            continue
+        style = paragraph.find(f"{_WORD}pPr/{_WORD}pStyle")
+        style_name = (style.get(f"{_WORD}val", "") if style is not None else "").lower()
+        heading = style_name.startswith(("heading", "kop", "title", "titel"))
+        passages.append(Passage(text, heading, 1))
+    return passages
