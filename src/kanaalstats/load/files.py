@@ -39,6 +39,12 @@ def builtin_paths() -> list[Path]:
     return [Path(str(root / name)) for name in BUILTIN_FILES]
 
 
+def builtin_data_files() -> list[Path]:
+    """Every file the package ships as data (the tables and the report's claims)."""
+    root = resources.files("kanaalstats") / "data"
+    return [Path(str(entry)) for entry in root.iterdir() if entry.is_file()]
+
+
 def load(paths: Sequence[Path] | None = None) -> Dataset:
     """Load one or more files (the built-in data when none is given) into one Dataset."""
     chosen = list(paths) if paths else builtin_paths()

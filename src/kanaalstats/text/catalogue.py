@@ -49,6 +49,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: kan niet schrijven ({reason}).",
         "{path}: cannot write ({reason}).",
     ),
+    "output_is_plot": (
+        "{path}: dit is ook het bestand van --plot. Kies voor -o een ander bestand.",
+        "{path}: this is also the --plot file. Choose another file for -o.",
+    ),
+    "output_is_builtin": (
+        "{path}: dit is de ingebouwde data van kanaalstats; die wordt nooit overschreven. "
+        "Kies een ander uitvoerbestand.",
+        "{path}: this is kanaalstats' built-in data, which is never overwritten. "
+        "Choose another output file.",
+    ),
+    "output_is_special": (
+        "{path}: dit is geen gewoon bestand, terminal of pipe; kanaalstats schrijft er niet "
+        "in. Kies een gewoon bestand.",
+        "{path}: this is not a regular file, terminal or pipe; kanaalstats does not write "
+        "to it. Choose a regular file.",
+    ),
+    "stdout_not_writable": (
+        "de uitvoer (stdout) kan niet geschreven worden ({reason}).",
+        "cannot write the output (stdout) ({reason}).",
+    ),
+    "input_too_large": (
+        "{path}: de invoer is groter dan {limit} bytes. Verhoog de grens met "
+        "KANAALSTATS_MAX_INPUT (bijvoorbeeld KANAALSTATS_MAX_INPUT=20G) als dit klopt.",
+        "{path}: the input is larger than {limit} bytes. Raise the limit with "
+        "KANAALSTATS_MAX_INPUT (for example KANAALSTATS_MAX_INPUT=20G) if this is right.",
+    ),
+    "bad_max_input": (
+        "KANAALSTATS_MAX_INPUT={value}: geen grootte. Schrijf een aantal bytes, "
+        "eventueel met K, M of G (bijvoorbeeld 500M).",
+        "KANAALSTATS_MAX_INPUT={value}: not a size. Write a number of bytes, "
+        "optionally with K, M or G (for example 500M).",
+    ),
     # --- table content -------------------------------------------------------------------
     "empty_table": (
         "{path}: het bestand bevat geen tabel (leeg).",

@@ -1,0 +1,340 @@
+"""Hostile files and hostile surroundings: special files as output, control characters in
+data and names, closed pipes, closed or full stdio, runaway inputs, narrow terminals.
+
+Every case builds what it attacks with in its own temporary folder (FIFOs with mkfifo,
+character devices with mknod, terminals with openpty) and never touches the machine's own
+device nodes. Real processes run with a time limit and a memory limit.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from helpers import run, write
+from kanaalstats.domain.errors import Terminated
+from kanaalstats.load.files import builtin_paths
+from kanaalstats.render.files import write_atomically, write_bytes_atomically
+
+ENV = {
+    k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "GITHUB_ACTIONS", "NO_COLOR")
+}
+_MEMORY = 4 * 1024**3
+_SECONDS = 60
+_CHAR_NULL = os.makedev(1, 3)  # the null driver, on a node this test makes itself
+_CHAR_FULL = os.makedev(1, 7)  # the driver that answers every write with ENOSPC
+
+# websitebezoek 2019 is 5,5 (million) in the built-in table.
+CONSISTENT = """[[claim]]
+id = "bezoek"
+quote = "Het websitebezoek groeide in 2019 naar 5,5 miljoen."
+kind = "value"
+indicator = "websitebezoek"
+year = 2019
+stated = "5,5"
+"""
+INCONSISTENT = CONSISTENT.replace('stated = "5,5"', 'stated = "9,9"')
+
+
+def _script() -> str:
+    found = shutil.which("kanaalstats", path=str(Path(sys.executable).parent))
+    assert found, "the console script is installed next to this Python"
+    return found
+
+
+def _limits() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (_MEMORY, _MEMORY))
+
+
+def _process(
+    args: Sequence[str], cwd: Path, extra_env: dict[str, str] | None = None, **kwargs: object
+) -> subprocess.CompletedProcess[bytes]:
+    """The installed tool, bounded in time and memory; stdout and stderr captured unless
+    `kwargs` says otherwise."""
+    options: dict[str, object] = {
+        "stdout": subprocess.PIPE,
+        "stderr": subprocess.PIPE,
+        "preexec_fn": _limits,
+        **kwargs,
+    }
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [_script(), *args],
+        cwd=cwd,
+        env={**ENV, **(extra_env or {})},
+        timeout=_SECONDS,
+        check=False,
+        **options,
+    )
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+# --- -o onto special files ------------------------------------------------------------------
+
+
+def test_output_into_a_fifo_writes_into_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run("table", "--format", "csv", "-o", str(fifo))
+    reader.join(timeout=_SECONDS)
+    assert result.exit_code == 0, result.stderr
+    assert received
+    assert received[0].startswith(b"indicator,label,unit,footnote,2016")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)  # still the FIFO, not a regular file
+    assert _listing(tmp_path) == ["pipe"]  # and no temporary file beside it
+
+
+def test_output_into_a_terminal_writes_into_it(tmp_path: Path) -> None:
+    master, slave = os.openpty()
+    try:
+        name = os.ttyname(slave)
+        result = run("table", "--format", "csv", "-o", name)
+        assert result.exit_code == 0, result.stderr
+        written = os.read(master, 65_536)
+        assert written.startswith(b"indicator,label,unit,footnote,2016")
+        assert stat.S_ISCHR(os.stat(name).st_mode)
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_output_into_a_character_device_keeps_the_device(tmp_path: Path) -> None:
+    node = tmp_path / "null"
+    os.mknod(node, 0o600 | stat.S_IFCHR, _CHAR_NULL)
+    result = run("growth", "-o", str(node))
+    assert result.exit_code == 0, result.stderr
+    mode = node.lstat().st_mode
+    assert stat.S_ISCHR(mode)
+    assert node.lstat().st_rdev == _CHAR_NULL
+    assert stat.S_IMODE(mode) == 0o600
+    assert _listing(tmp_path) == ["null"]
+
+
+def test_output_onto_a_full_device_is_one_line_exit_3(tmp_path: Path) -> None:
+    node = tmp_path / "full"
+    os.mknod(node, 0o600 | stat.S_IFCHR, _CHAR_FULL)
+    result = run("table", "-o", str(node))
+    assert result.exit_code == 3
+    assert f"{node}: kan niet schrijven" in result.stderr
+    assert stat.S_ISCHR(node.lstat().st_mode)
+
+
+def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(
+    tmp_path: Path,
+) -> None:
+    target = write(tmp_path, "echt.csv", "oud\n")
+    target.chmod(0o600)
+    link = tmp_path / "link.csv"
+    link.symlink_to("echt.csv")
+    result = run("table", "--format", "csv", "-o", str(link))
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert os.readlink(link) == "echt.csv"
+    assert target.read_text(encoding="utf-8").startswith("indicator,label,unit")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert _listing(tmp_path) == ["echt.csv", "link.csv"]
+
+
+def test_output_keeps_the_targets_permission_bits(tmp_path: Path) -> None:
+    target = write(tmp_path, "geheim.csv", "oud\n")
+    target.chmod(0o640)
+    assert run("table", "--format", "csv", "-o", str(target)).exit_code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_text(encoding="utf-8").startswith("indicator,")
+
+
+def test_output_dash_is_stdout(tmp_path: Path) -> None:
+    done = _process(["table", "--format", "csv", "-o", "-"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"indicator,label,unit,footnote,2016")
+    assert _listing(tmp_path) == []  # no file named `-`
+
+
+def test_output_onto_the_built_in_data_is_refused() -> None:
+    builtin = builtin_paths()[0]
+    before = builtin.read_bytes()
+    result = run("table", "--format", "csv", "-o", str(builtin))
+    assert result.exit_code == 3
+    assert "ingebouwde data" in result.stderr
+    assert builtin.read_bytes() == before
+
+
+def test_output_onto_the_plot_file_is_refused(tmp_path: Path) -> None:
+    chart = tmp_path / "trend.svg"
+    result = run("trend", "--plot", str(chart), "-o", str(chart))
+    assert result.exit_code == 3
+    assert "--plot" in result.stderr
+    assert _listing(tmp_path) == []
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_during_a_write_leaves_no_temporary_file(tmp_path: Path, number: int) -> None:
+    target = tmp_path / "uit.csv"
+    before = signal.getsignal(number)
+
+    def write_then_die(stream: object) -> None:
+        stream.write("half")  # type: ignore[attr-defined]
+        os.kill(os.getpid(), number)
+
+    with pytest.raises(Terminated) as raised:
+        write_atomically(target, write_then_die)  # type: ignore[arg-type]
+    assert raised.value.signum == number
+    assert _listing(tmp_path) == []
+    assert signal.getsignal(number) == before  # outside a write the signal is as it was
+
+
+def test_ctrl_c_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = write(tmp_path, "uit.csv", "oud\n")
+
+    def interrupted(stream: object) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, interrupted)  # type: ignore[arg-type]
+    assert _listing(tmp_path) == ["uit.csv"]
+    assert target.read_text(encoding="utf-8") == "oud\n"
+
+
+def test_sigterm_while_a_command_writes_exits_143_without_a_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kanaalstats.commands.table import Table
+
+    computed = Table.block
+
+    def block_then_die(self: Table, data: object) -> object:
+        result = computed(self, data)  # type: ignore[arg-type]
+        os.kill(os.getpid(), signal.SIGTERM)  # arrives while the temporary file is open
+        return result
+
+    monkeypatch.setattr(Table, "block", block_then_die)
+    result = run("table", "--format", "csv", "-o", str(tmp_path / "uit.csv"))
+    assert result.exit_code == 128 + signal.SIGTERM
+    assert "Afgebroken" in result.stderr
+    assert _listing(tmp_path) == []
+
+
+def test_bytes_into_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "chart"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_bytes_atomically(fifo, b"<svg/>")
+    reader.join(timeout=_SECONDS)
+    assert received == [b"<svg/>"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+# --- closed pipes, closed and full stdio ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("claims", "verdict"), [(INCONSISTENT, 1), (CONSISTENT, 0)])
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_check_keeps_its_verdict_when_the_reader_closes_at_once(
+    tmp_path: Path, claims: str, verdict: int, fmt: str
+) -> None:
+    # `kanaalstats check … | head -0`: the reader is gone before the first line is written.
+    path = write(tmp_path, "claims.toml", claims)
+    producer = subprocess.Popen(
+        [_script(), "check", "--claims", str(path), "--format", fmt],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=ENV,
+        preexec_fn=_limits,
+    )
+    assert producer.stdout is not None
+    producer.stdout.close()
+    _, stderr = producer.communicate(timeout=_SECONDS)
+    assert producer.returncode == verdict
+    assert b"Traceback" not in stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["table"],
+        ["table", "--format", "csv"],
+        ["report"],
+        ["--help"],
+        ["--version"],
+    ],
+)
+def test_a_full_stdout_is_one_line_and_exit_3(tmp_path: Path, args: list[str]) -> None:
+    node = tmp_path / "full"
+    os.mknod(node, 0o600 | stat.S_IFCHR, _CHAR_FULL)
+    with node.open("wb") as full:
+        done = _process(args, tmp_path, stdout=full, stderr=subprocess.PIPE)
+    lines = done.stderr.decode().splitlines()
+    assert done.returncode == 3
+    assert len(lines) == 1
+    assert lines[0].startswith("kanaalstats: ")
+    assert "No space left on device" in lines[0]
+
+
+def test_a_closed_stdout_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    done = _process(
+        ["table"],
+        tmp_path,
+        stdout=None,
+        stderr=subprocess.PIPE,
+        pass_fds=(),
+        close_fds=True,
+        preexec_fn=lambda: (_limits(), os.close(1)),
+    )
+    lines = done.stderr.decode().splitlines()
+    assert done.returncode == 3
+    assert lines == ["kanaalstats: fout: de uitvoer (stdout) kan niet geschreven worden (closed)."]
+
+
+def test_a_closed_stderr_changes_nothing(tmp_path: Path) -> None:
+    done = _process(
+        ["table", "--format", "csv"],
+        tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=None,
+        preexec_fn=lambda: (_limits(), os.close(2)),
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith(b"indicator,label,unit")
+    failed = _process(
+        ["table", "-d", "ontbreekt.csv"],
+        tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=None,
+        preexec_fn=lambda: (_limits(), os.close(2)),
+    )
+    assert failed.returncode == 3  # the error has no one to tell, but its code stands
+
+
+@pytest.mark.parametrize(
+    ("encoding", "fmt"), [("ascii", "table"), ("latin-1", "markdown"), ("cp850", "csv")]
+)
+def test_a_stdout_that_cannot_encode_a_label_replaces_the_character(
+    tmp_path: Path, encoding: str, fmt: str
+) -> None:
+    table = write(tmp_path, "t.csv", ";2018;2019\nbezoek ☃ → café;1;2\n")
+    done = _process(
+        ["table", "-d", str(table), "--format", fmt], tmp_path, {"PYTHONIOENCODING": encoding}
+    )
+    assert done.returncode == 0, done.stderr
+    if fmt == "csv":  # machine formats are bytes in UTF-8 whatever the terminal's encoding
+        assert "bezoek ☃ → café".encode() in done.stdout
+    else:
+        shown = done.stdout.decode(encoding)
+        assert "bezoek ? ? caf" in shown
