@@ -8,6 +8,7 @@ device nodes. Real processes run with a time limit and a memory limit.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -338,3 +339,110 @@ def test_a_stdout_that_cannot_encode_a_label_replaces_the_character(
     else:
         shown = done.stdout.decode(encoding)
         assert "bezoek ? ? caf" in shown
+
+
+# --- control characters from data and names ----------------------------------------------
+
+# A screen clear, a colour, an OSC 8 hyperlink, the 8-bit CSI, a bell and a bidi override.
+HOSTILE = "\x1b[2J\x1b[31mrood\x1b]8;;https://x.example\x07link\x1b]8;;\x07\x9b2J\u202e\x07"
+_CONTROLS = {chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]} - {"\n", "\t"}
+
+
+def _controls_in(shown: str) -> set[str]:
+    return {c for c in shown if c in _CONTROLS or 0x202A <= ord(c) <= 0x202E}
+
+
+def _hostile_panel(tmp_path: Path) -> Path:
+    return write(
+        tmp_path,
+        "panel.csv",
+        "entity,indicator,year,value,unit,label_nl,label_en\n"
+        f"stad{HOSTILE},bezoek,2018,10,flow,bezoek{HOSTILE},visits{HOSTILE}\n"
+        f"stad{HOSTILE},bezoek,2019,12,flow,bezoek{HOSTILE},visits{HOSTILE}\n"
+        "dorp,bezoek,2018,5,flow,,\n"
+        "dorp,bezoek,2019,6,flow,,\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["table"],
+        ["table", "--format", "markdown"],
+        ["growth"],
+        ["daily", "--lang", "en"],
+        ["trend"],
+        ["indicators"],
+        ["report"],
+        ["report", "--format", "table"],
+    ],
+)
+def test_control_characters_in_labels_and_entities_are_shown_not_obeyed(
+    tmp_path: Path, args: list[str]
+) -> None:
+    result = run(*args, "-d", str(_hostile_panel(tmp_path)))
+    assert result.exit_code == 0, result.stderr
+    assert _controls_in(result.stdout) == set()
+    # Visible as an escape, not dropped; Markdown writes the backslash and bracket escaped.
+    markdown = "markdown" in args or args == ["report"]
+    assert ("\\\\x1b\\[2J" if markdown else "\\x1b[2J") in result.stdout
+    assert ("\\\\u009b2J" if markdown else "\\u009b2J") in result.stdout
+
+
+def test_machine_formats_keep_control_characters_exact(tmp_path: Path) -> None:
+    result = run("table", "--format", "json", "-d", str(_hostile_panel(tmp_path)))
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)["rows"]
+    assert f"bezoek{HOSTILE}" in {row["label"] for row in rows}
+    assert f"stad{HOSTILE}" in {row["entity"] for row in rows}
+    csv_out = run("table", "--format", "csv", "-d", str(_hostile_panel(tmp_path)))
+    assert f"bezoek{HOSTILE}" in csv_out.stdout
+
+
+def test_control_characters_in_claims_are_shown_not_obeyed(tmp_path: Path) -> None:
+    escaped = HOSTILE.encode("unicode_escape").decode("ascii").replace("\\x", "\\u00")
+    claims = write(
+        tmp_path,
+        "claims.toml",
+        CONSISTENT.replace('id = "bezoek"', f'id = "bezoek{escaped}"').replace(
+            'quote = "Het', f'quote = "{escaped}Het'
+        ),
+    )
+    for fmt in ("table", "markdown"):
+        result = run("check", "--claims", str(claims), "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert _controls_in(result.stdout) == set()
+        shown = "bezoek\\\\x1b\\[2J" if fmt == "markdown" else "bezoek\\x1b[2J"
+        assert shown in result.stdout
+
+
+def test_an_error_line_shows_control_characters_in_a_file_name(tmp_path: Path) -> None:
+    result = run("table", "-d", str(tmp_path / "weg\x1b[2J\x9b31m\u202e\nregel.csv"))
+    assert result.exit_code == 3
+    assert _controls_in(result.stderr) == set()
+    assert result.stderr.count("\n") == 1  # one line, the name's newline escaped too
+    assert "weg\\x1b[2J\\u009b31m\\u202e\\x0aregel.csv" in result.stderr
+
+
+def test_an_error_line_shows_control_characters_in_an_echoed_cell(tmp_path: Path) -> None:
+    table = write(tmp_path, "t.csv", ";2018;2019\nbezoek;1;\x1b[2J\x9b5\n")
+    result = run("table", "-d", str(table))
+    assert result.exit_code == 4
+    assert _controls_in(result.stderr) == set()
+    assert "\\x1b[2J\\u009b5" in result.stderr
+
+
+def test_markdown_escapes_html_and_links(tmp_path: Path) -> None:
+    table = write(
+        tmp_path,
+        "t.csv",
+        ';2018;2019\n"<img src=x onerror=alert(1)> & [klik](javascript:alert(1)) ![b](x)";1;2\n',
+    )
+    for command in ("table", "report"):
+        result = run(command, "-d", str(table), "--format", "markdown")
+        assert result.exit_code == 0, result.stderr
+        assert "<img" not in result.stdout
+        assert "&lt;img src=x onerror=alert(1)&gt; &amp; \\[klik\\](javascript:alert(1))" in (
+            result.stdout
+        )
+        assert "](javascript:" not in result.stdout.replace("\\](javascript:", "")

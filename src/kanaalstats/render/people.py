@@ -17,6 +17,7 @@ from kanaalstats.render.cells import human_columns
 from kanaalstats.render.machine import NUMERIC_KINDS, notes_in
 from kanaalstats.text.catalogue import text
 from kanaalstats.text.numbers import format_number
+from kanaalstats.text.visible import visible
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -73,6 +74,8 @@ class PeopleWriter:
             cut = Message("rows_cut", counts)
             below.append(notes_in([cut], self.lang)[0])
         title = text(self.outline.title, self.lang)
+        # A label, entity or quote in a note can hold a control sequence: show, never obey.
+        below = [visible(line) for line in below]
         if self.markdown:
             self._markdown(title, frame, below)
         elif self.prose:
@@ -82,12 +85,12 @@ class PeopleWriter:
 
     def _markdown(self, title: str, frame: pd.DataFrame, below: list[str]) -> None:
         stream = self.stream
-        stream.write(f"### {title}\n\n")
+        stream.write(f"### {_md_text(title)}\n\n")
         if self.prose:
             for sentence in frame[self.prose]:
-                stream.write(f"{sentence}\n\n")
+                stream.write(f"{_md_text(visible(str(sentence)))}\n\n")
             for line in below:
-                stream.write(f"_{line}_\n")
+                stream.write(f"_{_md_text(line)}_\n")
             return
         columns = [c for c in self.columns if c.human]
         stream.write("| " + " | ".join(_md(_header(c, self.lang)) for c in columns) + " |\n")
@@ -97,7 +100,7 @@ class PeopleWriter:
         for start in range(0, len(frame), _CHUNK_ROWS):
             chunk = frame.iloc[start : start + _CHUNK_ROWS]
             for row in zip(*human_columns(chunk, columns, self.lang), strict=True):
-                stream.write("| " + " | ".join(_md(value) for value in row) + " |\n")
+                stream.write("| " + " | ".join(_md(visible(value)) for value in row) + " |\n")
         if below:
             stream.write("\n" + "\n".join(_md(line) + "  " for line in below).rstrip() + "\n")
 
@@ -115,13 +118,13 @@ class PeopleWriter:
         for column in columns:
             number = column.kind in NUMERIC_KINDS
             table.add_column(
-                Text(_header(column, self.lang)),
+                Text(visible(_header(column, self.lang))),
                 justify="right" if number else "left",
                 no_wrap=number,
             )
         # Cells go in as Text, not as markup: escaped markup shows a final backslash twice.
         for row in zip(*human_columns(frame, columns, self.lang), strict=True):
-            table.add_row(*(Text(value) for value in row))
+            table.add_row(*(Text(visible(value)) for value in row))
         console.print(table)
         for line in below:
             console.print(escape(line), soft_wrap=True)
@@ -134,7 +137,7 @@ class PeopleWriter:
         console.print(title, style="bold")
         for sentence in frame[self.prose or ""]:
             console.print()
-            console.print(escape(str(sentence)))
+            console.print(escape(visible(str(sentence))))
         if below:
             console.print()
         for line in below:
@@ -145,8 +148,22 @@ def _header(column: Column, lang: str) -> str:
     return column.header if column.literal_header else text(column.header, lang)
 
 
+def _md_text(value: str) -> str:
+    """Text that Markdown shows as written: no HTML (`<img onerror=…>`), no link or image
+    (`[x](javascript:…)`), whatever a label or quote holds."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+    )
+
+
 def _md(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A table cell: Markdown text without the cell's separator or a line break."""
+    return _md_text(value).replace("|", "\\|").replace("\n", " ")
 
 
 def _console(stream: TextIO, to_file: bool, width_off_tty: int) -> Console:
