@@ -446,3 +446,112 @@ def test_markdown_escapes_html_and_links(tmp_path: Path) -> None:
             result.stdout
         )
         assert "](javascript:" not in result.stdout.replace("\\](javascript:", "")
+
+
+# --- inputs read once, bounded -------------------------------------------------------------
+
+WIDE = ";2018;2019\nbezoek;100;150\n"  # growth 2018→2019: 150 - 100 = 50, 50 / 100 = 50%
+LONG = "entity,indicator,year,value,unit\na,bezoek,2018,100,flow\na,bezoek,2019,150,flow\n"
+
+
+@pytest.mark.parametrize("content", [WIDE, LONG])
+def test_a_named_fifo_is_read_once(tmp_path: Path, content: str) -> None:
+    fifo = tmp_path / "invoer"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_text(content), daemon=True)
+    writer.start()
+    result = run("growth", "--format", "csv", "-d", str(fifo))
+    writer.join(timeout=_SECONDS)
+    assert result.exit_code == 0, result.stderr
+    assert ",100,150,50,count,50," in result.stdout
+
+
+@pytest.mark.parametrize("content", [WIDE, LONG])
+def test_process_substitution_is_read_once(tmp_path: Path, content: str) -> None:
+    table = write(tmp_path, "t.csv", content)
+    done = subprocess.run(
+        ["bash", "-c", f'"{_script()}" growth --format csv -d <(cat "{table}")'],
+        capture_output=True,
+        env=ENV,
+        timeout=_SECONDS,
+        preexec_fn=_limits,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b",100,150,50,count,50," in done.stdout
+
+
+def _feed_forever(
+    tmp_path: Path, args: list[str], line: bytes, extra_env: dict[str, str]
+) -> tuple[int, str]:
+    """Run with a stdin that never ends; the tool must stop reading and say why."""
+    with (tmp_path / "stdout").open("wb") as stdout:
+        producer = subprocess.Popen(
+            [_script(), *args],
+            stdin=subprocess.PIPE,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            env={**ENV, **extra_env},
+            preexec_fn=_limits,
+        )
+    assert producer.stdin is not None
+
+    def feed() -> None:
+        block = line * (65_536 // len(line))
+        try:
+            while True:
+                producer.stdin.write(block)  # type: ignore[union-attr]
+        except (BrokenPipeError, ValueError, OSError):
+            pass
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    assert producer.stderr is not None
+    with producer:  # closes the pipes at the end
+        try:
+            # Not communicate(): it would close stdin, and the stream would end.
+            stderr = producer.stderr.read()
+            producer.wait(timeout=_SECONDS)
+        finally:
+            if producer.poll() is None:
+                producer.kill()
+        feeder.join(timeout=_SECONDS)
+    return producer.returncode, stderr.decode()
+
+
+def test_an_endless_stream_of_zeros_is_refused_at_once(tmp_path: Path) -> None:
+    code, stderr = _feed_forever(tmp_path, ["table", "-d", "-"], b"\x00", {})
+    assert code == 3
+    assert "<stdin>: dit is geen tekstbestand" in stderr
+
+
+def test_an_endless_text_stream_stops_at_the_limit(tmp_path: Path) -> None:
+    code, stderr = _feed_forever(
+        tmp_path, ["table", "-d", "-"], b"bezoek;1;2\n", {"KANAALSTATS_MAX_INPUT": "2M"}
+    )
+    assert code == 3
+    # 2M is 2 × 1024 × 1024 = 2097152 bytes.
+    assert "<stdin>: de invoer is groter dan 2097152 bytes" in stderr
+    assert "KANAALSTATS_MAX_INPUT" in stderr
+
+
+def test_a_file_over_the_limit_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = write(tmp_path, "t.csv", WIDE)
+    monkeypatch.setenv("KANAALSTATS_MAX_INPUT", str(len(WIDE) - 1))
+    result = run("growth", "-d", str(table))
+    assert result.exit_code == 3
+    assert f"de invoer is groter dan {len(WIDE) - 1} bytes" in result.stderr
+    monkeypatch.setenv("KANAALSTATS_MAX_INPUT", str(len(WIDE)))
+    assert run("growth", "-d", str(table)).exit_code == 0
+
+
+@pytest.mark.parametrize("setting", ["veel", "0", "12X", "-5"])
+def test_a_bad_input_limit_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
+    monkeypatch.setenv("KANAALSTATS_MAX_INPUT", setting)
+    result = run("growth", "-d", str(write(tmp_path, "t.csv", WIDE)))
+    assert result.exit_code == 2
+    assert f"KANAALSTATS_MAX_INPUT={setting}: geen grootte" in result.stderr

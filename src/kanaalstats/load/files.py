@@ -6,6 +6,7 @@ rows of every entity are together and a block of whole entities is a slice.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -25,7 +26,16 @@ from kanaalstats.load.long_form import (
 )
 from kanaalstats.load.parts import METADATA_COLUMNS, Indicator, Part
 from kanaalstats.load.published import load_published
-from kanaalstats.load.source import STDIN, peek_source, read_rows, read_source, sniff_delimiter
+from kanaalstats.load.source import (
+    STDIN,
+    is_stream,
+    peek_source,
+    read_rows,
+    read_source,
+    refuse_too_large,
+    sniff_delimiter,
+    stream_bytes,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,13 +67,19 @@ def load(paths: Sequence[Path] | None = None) -> Dataset:
 
 
 def _load_file(path: Path, name: str) -> Part:
+    # A stream (stdin, a FIFO, `<(…)`) is read once, whole; a file on disk may be read more
+    # than once (a peek at its head, then its reader), so only its size is checked here.
+    stream = is_stream(path)
+    if not stream:
+        refuse_too_large(path, name)
     if path.suffix.lower() in PARQUET_SUFFIXES:
-        return _long_part(*read_parquet(path, name), name)
+        stored = io.BytesIO(stream_bytes(path, name)) if stream else path
+        return _long_part(*read_parquet(stored, name), name)
     head = peek_source(path, name)
     if head.text.strip() and is_long_header(_header_names(head.text)):
         delimiter = sniff_delimiter(head.text)
         # A panel can be large: the reader takes a UTF-8 file straight from disk.
-        if str(path) != STDIN and head.encoding == "utf-8":
+        if not stream and head.encoding == "utf-8":
             return _long_part(*read_long_csv(path, name, delimiter), name)
         whole = read_source(path, name)
         return _long_part(*read_long_csv(whole.text.encode("utf-8"), name, delimiter), name)

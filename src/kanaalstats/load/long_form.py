@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from kanaalstats.domain.dataset import ID_PATTERN
 from kanaalstats.domain.errors import DataError, InputFileError, MissingExtraError
@@ -120,7 +120,7 @@ def _line_finder(source: Path | bytes, delimiter: str) -> Callable[[int], int]:
     return line_of
 
 
-def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
+def read_parquet(path: Path | IO[bytes], name: str) -> tuple[pd.DataFrame, list[Message]]:
     """A long-form panel stored as Parquet."""
     import numpy as np
     import pandas as pd
