@@ -555,3 +555,72 @@ def test_a_bad_input_limit_is_a_usage_error(
     result = run("growth", "-d", str(write(tmp_path, "t.csv", WIDE)))
     assert result.exit_code == 2
     assert f"KANAALSTATS_MAX_INPUT={setting}: geen grootte" in result.stderr
+
+
+# --- ordinary bad input is a one-line error, never exit 70 ---------------------------------
+
+_CLAIM = CONSISTENT.replace('stated = "5,5"\n', "")
+
+
+@pytest.mark.parametrize(
+    ("claims", "shown"),
+    [
+        ("claim = [1, 2]", "'claim' moet een tabel zijn ([[claim]]), geen 1."),
+        (f'defaults = "x"\n{CONSISTENT}', "'defaults' moet een tabel zijn ([defaults])"),
+        (_CLAIM.replace('kind = "value"', 'kind = ["value"]') + "stated = 1\n", "veld 'kind'"),
+        (_CLAIM + "stated = 5.5\ndecimals = 1000\n", "veld 'decimals': '1000'"),
+        (_CLAIM + "stated = 1" + "0" * 400 + "\n", "veld 'stated'"),
+        ("x = " + "[" * 5000 + "]" * 5000 + "\n", "te diep geneste"),
+        (
+            _CLAIM.replace('indicator = "websitebezoek"', "indicator = [1]") + "stated = 1\n",
+            "'[1]'",
+        ),
+    ],
+)
+def test_odd_claims_files_are_exit_4_with_the_field(
+    tmp_path: Path, claims: str, shown: str
+) -> None:
+    path = write(tmp_path, "claims.toml", claims)
+    result = run("check", "--claims", str(path))
+    assert result.exit_code == 4, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert f"{path}" in result.stderr
+    assert shown in result.stderr
+
+
+def test_an_unbalanced_quote_deep_in_a_long_file_names_its_line(tmp_path: Path) -> None:
+    rows = ["entity,indicator,year,value,unit"]
+    rows += [f"a,i{i},2018,{i},flow" for i in range(20_000)]
+    rows[15_000] = 'a,"i,2018,1,flow'  # the quote opens at line 15001 and never closes
+    table = write(tmp_path, "panel.csv", "\n".join(rows) + "\n")
+    result = run("table", "--format", "csv", "-d", str(table))
+    assert result.exit_code == 4
+    assert f"{table}, regel 15001:" in result.stderr
+
+
+@pytest.mark.parametrize("content", [WIDE, LONG])
+def test_a_file_name_that_is_not_utf8_is_shown_as_its_bytes(tmp_path: Path, content: str) -> None:
+    name = os.fsdecode(b"cijfers-\xff.csv")  # a Latin-1 name from another system
+    table = write(tmp_path, name, content)
+    for fmt in ("csv", "json", "table"):
+        result = run("growth", "--format", fmt, "-d", str(table))
+        assert result.exit_code == 0, result.stderr
+    out = tmp_path / os.fsdecode(b"uit-\xfe.csv")
+    assert run("growth", "--format", "csv", "-d", str(table), "-o", str(out)).exit_code == 0
+    assert ",100,150,50,count,50," in out.read_text(encoding="utf-8")
+    missing = run("growth", "-d", str(tmp_path / os.fsdecode(b"weg-\xfd.csv")))
+    assert missing.exit_code == 3
+    assert "weg-\\xfd.csv: bestand niet gevonden" in missing.stderr
+
+
+def test_chart_labels_are_literal_and_the_svg_is_valid_xml(tmp_path: Path) -> None:
+    import xml.dom.minidom
+
+    table = write(tmp_path, "t.csv", ';2018;2019\n"prijs $5 en $x^2$ \x1b[2J \x01 \x9b";1;2\n')
+    chart = tmp_path / "c.svg"
+    result = run("trend", "-d", str(table), "--plot", str(chart))
+    assert result.exit_code == 0, result.stderr
+    svg = chart.read_text(encoding="utf-8")
+    xml.dom.minidom.parseString(svg)  # raises on a control character
+    assert "prijs $5 en $x^2$ \\x1b[2J \\x01 \\u009b" in svg  # the title, not a formula
+    assert result.stderr.count("\n") == 1  # only the tool's own line, no matplotlib warning

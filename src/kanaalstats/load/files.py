@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kanaalstats.domain.dataset import Dataset, years_of
-from kanaalstats.domain.errors import DataError
+from kanaalstats.domain.errors import DataError, InputFileError
 from kanaalstats.domain.message import Message
 from kanaalstats.load.canonical import load_canonical
 from kanaalstats.load.long_form import (
@@ -33,6 +33,7 @@ from kanaalstats.load.source import (
     read_rows,
     read_source,
     refuse_too_large,
+    shown_name,
     sniff_delimiter,
     stream_bytes,
 )
@@ -59,7 +60,7 @@ def load(paths: Sequence[Path] | None = None) -> Dataset:
     """Load one or more files (the built-in data when none is given) into one Dataset."""
     chosen = list(paths) if paths else builtin_paths()
     names = [
-        path.name if not paths else "<stdin>" if str(path) == STDIN else str(path)
+        path.name if not paths else "<stdin>" if str(path) == STDIN else shown_name(path)
         for path in chosen
     ]
     parts = [_load_file(path, name) for path, name in zip(chosen, names, strict=True)]
@@ -72,14 +73,17 @@ def _load_file(path: Path, name: str) -> Part:
     stream = is_stream(path)
     if not stream:
         refuse_too_large(path, name)
+    # pyarrow takes a path as UTF-8: a name that is not (bytes from another system) is read
+    # here and handed over as bytes.
+    by_path = not stream and shown_name(path) == str(path)
     if path.suffix.lower() in PARQUET_SUFFIXES:
-        stored = io.BytesIO(stream_bytes(path, name)) if stream else path
+        stored = path if by_path else io.BytesIO(_whole_bytes(path, name, stream))
         return _long_part(*read_parquet(stored, name), name)
     head = peek_source(path, name)
     if head.text.strip() and is_long_header(_header_names(head.text)):
         delimiter = sniff_delimiter(head.text)
         # A panel can be large: the reader takes a UTF-8 file straight from disk.
-        if not stream and head.encoding == "utf-8":
+        if by_path and head.encoding == "utf-8":
             return _long_part(*read_long_csv(path, name, delimiter), name)
         whole = read_source(path, name)
         return _long_part(*read_long_csv(whole.text.encode("utf-8"), name, delimiter), name)
@@ -92,6 +96,15 @@ def _load_file(path: Path, name: str) -> Part:
     if header & {"id", "indicator"} and "unit" in header:
         return load_canonical(source, rows)
     return load_published(source, rows)
+
+
+def _whole_bytes(path: Path, name: str, stream: bool) -> bytes:
+    if stream:
+        return stream_bytes(path, name)
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputFileError("file_not_readable", path=name, reason=error.strerror) from None
 
 
 def _header_names(text: str) -> set[str]:

@@ -47,6 +47,17 @@ class Row:
 _streamed: dict[str, bytes] = {}
 
 
+def shown_name(path: Path) -> str:
+    """A path as messages and outputs name it: the bytes of a name that is not UTF-8 (which
+    no output can encode) written as `\\xff`."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
 def max_input() -> int:
     """The most bytes one input may have: KANAALSTATS_MAX_INPUT (`500M`, `20G`) or 8 GiB."""
     setting = os.environ.get(MAX_INPUT_VARIABLE, "").strip()

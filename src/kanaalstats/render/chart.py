@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from kanaalstats.domain.errors import MissingExtraError, UsageError
 from kanaalstats.domain.units import PERCENT
 from kanaalstats.text.catalogue import text
 from kanaalstats.text.numbers import format_number
+from kanaalstats.text.visible import visible
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,6 +48,14 @@ def _tick_formatter(unit: str, lang: str) -> Callable[[float, int], str]:
 def render_chart(frame: pd.DataFrame, years: list[int], lang: str, image_format: str) -> bytes:
     """The chart of a trend result (one row a series, a column a year) as PNG or SVG bytes:
     one panel per series."""
+    # A glyph missing from the font (an emoji in a label) is matplotlib's warning, not the
+    # user's: stderr stays for the tool's own lines.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _render(frame, years, lang, image_format)
+
+
+def _render(frame: pd.DataFrame, years: list[int], lang: str, image_format: str) -> bytes:
     try:
         import matplotlib
     except ImportError:
@@ -71,7 +81,11 @@ def render_chart(frame: pd.DataFrame, years: list[int], lang: str, image_format:
         title = (
             f"{entities[position]} – {labels[position]}" if entities[position] else labels[position]
         )
-        ax.set_title("\n".join(textwrap.wrap(title, 42)), fontsize=9, loc="left")
+        # Literal text: `$…$` in a label is no formula, and a control character would make
+        # the SVG invalid XML.
+        ax.set_title(
+            "\n".join(textwrap.wrap(visible(title), 42)), fontsize=9, loc="left", parse_math=False
+        )
         ax.set_ylabel(text(f"unit_{unit}", lang), fontsize=8)
         ax.set_xticks(years)
         ax.tick_params(labelsize=8)

@@ -276,6 +276,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: onbekende sectie(s) {value}; een claimsbestand heeft alleen [defaults] en [[claim]].",
         "{path}: unknown section(s) {value}; a claims file has only [defaults] and [[claim]].",
     ),
+    "claims_too_deep": (
+        "{path}: geen geldige TOML: te diep geneste lijsten of tabellen.",
+        "{path}: not valid TOML: lists or tables nested too deeply.",
+    ),
+    "claims_not_table": (
+        "{path}: '{field}' moet een tabel zijn ({form}), geen {value}.",
+        "{path}: '{field}' must be a table ({form}), not {value}.",
+    ),
     "claims_none": (
         "{path}: geen [[claim]]-blokken gevonden.",
         "{path}: no [[claim]] blocks found.",
@@ -301,8 +309,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, claim '{id}', field 'stated': '{value}' is not a number (write e.g. 12, 5.5 or \"5,5\").",
     ),
     "claim_bad_number": (
-        "{path}, claim '{id}', veld '{field}': '{value}' moet een geheel getal ≥ 0 zijn.",
-        "{path}, claim '{id}', field '{field}': '{value}' must be a whole number ≥ 0.",
+        "{path}, claim '{id}', veld '{field}': '{value}' moet een geheel getal van 0 tot en met 15 zijn.",
+        "{path}, claim '{id}', field '{field}': '{value}' must be a whole number from 0 to 15.",
     ),
     "claim_bad_tolerance": (
         "{path}, claim '{id}', veld 'tolerance': '{value}' moet een fractie tussen 0 en 1 zijn (0.1 = 10%).",
