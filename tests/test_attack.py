@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -624,3 +625,54 @@ def test_chart_labels_are_literal_and_the_svg_is_valid_xml(tmp_path: Path) -> No
     xml.dom.minidom.parseString(svg)  # raises on a control character
     assert "prijs $5 en $x^2$ \\x1b[2J \\x01 \\u009b" in svg  # the title, not a formula
     assert result.stderr.count("\n") == 1  # only the tool's own line, no matplotlib warning
+
+
+# --- narrow terminals ------------------------------------------------------------------------
+
+
+def _on_a_terminal(args: list[str], columns: str) -> tuple[int, str]:
+    """The tool with a terminal of its own (a pty) as stdout and stderr, COLUMNS wide."""
+    master, slave = os.openpty()
+    env = {**ENV, "COLUMNS": columns, "TERM": "xterm", "NO_COLOR": "1"}
+    producer = subprocess.Popen(
+        [_script(), *args], stdout=slave, stderr=slave, env=env, preexec_fn=_limits
+    )
+    os.close(slave)
+    out = b""
+    with open(master, "rb", buffering=0) as terminal:
+        while True:
+            try:
+                chunk = terminal.read(65_536)
+            except OSError:  # the other end closed: everything has been read
+                break
+            if not chunk:
+                break
+            out += chunk
+    producer.wait(timeout=_SECONDS)
+    # Bold and italic stay on a terminal with NO_COLOR; the text is what is asserted.
+    text = re.sub(r"\x1b\[[0-9;]*m", "", out.decode("utf-8"))
+    return producer.returncode, text.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("columns", ["0", "5", "20", "1000"])
+def test_a_table_stays_readable_at_any_width(columns: str) -> None:
+    code, shown = _on_a_terminal(
+        ["growth", "digitale_aanvragen", "--to", "2019", "--from", "2018"], columns
+    )
+    assert code == 0
+    # Neither the label nor a figure is cut: 291.592 is the 2019 value of the table.
+    assert "aantal digitale aanvragen via Utrecht.nl" in shown
+    assert "291.592" in shown
+    assert "…" not in shown
+    if columns == "1000":
+        assert "┃ Indicator" in shown  # wide enough: the table itself
+    else:
+        assert "\nIndicator: aantal digitale aanvragen via Utrecht.nl\n" in shown
+        assert "\nWaarde tot: 291.592\n" in shown
+
+
+@pytest.mark.parametrize("columns", ["0", "20"])
+def test_paragraphs_never_print_nothing(columns: str) -> None:
+    code, shown = _on_a_terminal(["report", "--format", "table", "digitale_aanvragen"], columns)
+    assert code == 0
+    assert "291.592" in shown

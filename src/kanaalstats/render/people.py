@@ -22,9 +22,12 @@ from kanaalstats.text.visible import visible
 if TYPE_CHECKING:
     import pandas as pd
     from rich.console import Console
+    from rich.table import Table
 
 # Rich lays out every cell as objects, some 200 µs a cell: the terminal gets this many rows.
 SHOWN_ROWS = 1000
+# Below this many columns no table is readable: one field per line instead.
+_NARROW = 30
 _CHUNK_ROWS = 20_000
 
 
@@ -122,10 +125,18 @@ class PeopleWriter:
                 justify="right" if number else "left",
                 no_wrap=number,
             )
+        headers = [visible(_header(column, self.lang)) for column in columns]
+        rows = [
+            [visible(value) for value in row]
+            for row in zip(*human_columns(frame, columns, self.lang), strict=True)
+        ]
         # Cells go in as Text, not as markup: escaped markup shows a final backslash twice.
-        for row in zip(*human_columns(frame, columns, self.lang), strict=True):
-            table.add_row(*(Text(visible(value)) for value in row))
-        console.print(table)
+        for row in rows:
+            table.add_row(*(Text(value) for value in row))
+        if _too_narrow(console, table):
+            _fields(console, title, headers, rows)
+        else:
+            console.print(table)
         for line in below:
             console.print(escape(line), soft_wrap=True)
 
@@ -134,14 +145,49 @@ class PeopleWriter:
 
         # Off a terminal each sentence stays on one line, so that scripts can take it whole.
         console = _console(self.stream, self.to_file, 100_000)
-        console.print(title, style="bold")
+        # Too narrow a terminal to wrap in: lines go out whole, and the terminal wraps them.
+        whole = console.width < _NARROW
+        console.print(title, style="bold", soft_wrap=whole)
         for sentence in frame[self.prose or ""]:
             console.print()
-            console.print(escape(visible(str(sentence))))
+            console.print(escape(visible(str(sentence))), soft_wrap=whole)
         if below:
             console.print()
         for line in below:
-            console.print(escape(line), style="italic")
+            console.print(escape(line), style="italic", soft_wrap=whole)
+
+
+def _too_narrow(console: Console, table: Table) -> bool:
+    """Whether the terminal is too narrow for the table without cutting a cell short."""
+    from rich.cells import cell_len
+
+    if console.width >= 10_000:  # off a terminal: there is room for any table
+        return False
+    if console.width < _NARROW:
+        return True
+    # Rich's own minimum lets a figure shrink to `2…`; a figure and a word are never cut.
+    needed = 1
+    for column in table.columns:
+        cells = [column.header, *column.cells]
+        widths = [
+            cell_len(str(cell)) if column.no_wrap else max(map(cell_len, str(cell).split() or [""]))
+            for cell in cells
+        ]
+        needed += max(widths) + 3  # the cell's padding and its border
+    return needed > console.width
+
+
+def _fields(console: Console, title: str, headers: list[str], rows: list[list[str]]) -> None:
+    """The table as one field per line (`Indicator: …`), a blank line between rows: what a
+    narrow terminal shows without cutting a label or a figure."""
+    from rich.text import Text
+
+    console.print(Text(title, style="table.title"), soft_wrap=True)
+    for row in rows:
+        console.print()
+        for header, value in zip(headers, row, strict=True):
+            if value:
+                console.print(Text(f"{header}: {value}"), soft_wrap=True)
 
 
 def _header(column: Column, lang: str) -> str:
@@ -186,4 +232,6 @@ def _console(stream: TextIO, to_file: bool, width_off_tty: int) -> Console:
     )
     if not on_tty:
         console.width = width_off_tty
+    elif console.width < 1:  # COLUMNS=0: Rich would print nothing at all
+        console.width = 1
     return console
