@@ -126,15 +126,24 @@ def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> Part:
     part = Part(
         warnings=warnings, frame=frame[["entity", "indicator", "year", "value", "decimals"]]
     )
-    for position, indicator in enumerate(first["indicator"].astype(str)):
+    # Whole columns as lists, once: a column built per indicator is quadratic in their number.
+    columns = zip(
+        first["indicator"].astype(str).tolist(),
+        dutch,
+        texts("label_en"),
+        first.index.tolist(),
+        first["unit"].astype(str).tolist(),
+        strict=True,
+    )
+    for indicator, label_nl, label_en, row, unit in columns:
         part.indicators.append(
             Indicator(
                 id=indicator,
-                label_nl=dutch[position] or indicator,
-                label_en=texts("label_en")[position],
-                line=int(first.index[position]) + 2,
+                label_nl=label_nl or indicator,
+                label_en=label_en,
+                line=int(row) + 2,
                 origin=name,
-                unit=str(first["unit"].iloc[position]),
+                unit=unit,
             )
         )
     return part
