@@ -8,6 +8,7 @@ device nodes. Real processes run with a time limit and a memory limit.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -676,3 +677,59 @@ def test_paragraphs_never_print_nothing(columns: str) -> None:
     code, shown = _on_a_terminal(["report", "--format", "table", "digitale_aanvragen"], columns)
     assert code == 0
     assert "291.592" in shown
+
+
+# --- every command, also the ones still to come ----------------------------------------------
+
+# What a command needs besides the shared options; a new command runs with none.
+_COMMAND_ARGS = {"share": ["bezoek", "bezoek"], "check": None}
+
+
+def _commands() -> list[str]:
+    from kanaalstats.cli import app
+
+    return [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+
+
+@pytest.mark.parametrize("command", _commands())
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_every_command_shows_hostile_data_without_obeying_it(
+    tmp_path: Path, command: str, fmt: str
+) -> None:
+    if command == "check":  # a claims file about the hostile panel
+        claims = write(
+            tmp_path,
+            "claims.toml",
+            CONSISTENT.replace("websitebezoek", "bezoek").replace('"5,5"', "12"),
+        )
+        args = ["--claims", str(claims)]
+    else:
+        args = _COMMAND_ARGS.get(command) or []
+    result = run(command, *args, "-d", str(_hostile_panel(tmp_path)), "--format", fmt)
+    assert result.exit_code not in (70, 1), result.stderr
+    assert _controls_in(result.stdout) == set()
+    assert _controls_in(result.stderr) == set()
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_writes_into_a_fifo(tmp_path: Path, command: str) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    args = ["bezoek", "bezoek"] if command == "share" else []
+    if command == "check":
+        args = ["--claims", str(write(tmp_path, "c.toml", CONSISTENT))]
+    result = run(command, *args, "-o", str(fifo))
+    if result.exit_code != 0:  # refused before opening: let the reader go
+        with contextlib.suppress(OSError):
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            os.close(fd)
+    reader.join(timeout=_SECONDS)
+    assert result.exit_code == 0, result.stderr
+    assert received
+    assert received[0]  # something was written into the FIFO
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert "pipe" in _listing(tmp_path)
+    assert not [name for name in _listing(tmp_path) if name.endswith(".tmp")]

@@ -88,7 +88,7 @@ class PeopleWriter:
 
     def _markdown(self, title: str, frame: pd.DataFrame, below: list[str]) -> None:
         stream = self.stream
-        stream.write(f"### {_md_text(title)}\n\n")
+        stream.write(f"### {_md_text(visible(title))}\n\n")
         if self.prose:
             for sentence in frame[self.prose]:
                 stream.write(f"{_md_text(visible(str(sentence)))}\n\n")
@@ -96,7 +96,9 @@ class PeopleWriter:
                 stream.write(f"_{_md_text(line)}_\n")
             return
         columns = [c for c in self.columns if c.human]
-        stream.write("| " + " | ".join(_md(_header(c, self.lang)) for c in columns) + " |\n")
+        stream.write(
+            "| " + " | ".join(_md(visible(_header(c, self.lang))) for c in columns) + " |\n"
+        )
         stream.write(
             "|" + "|".join("---:" if c.kind in NUMERIC_KINDS else "---" for c in columns) + "|\n"
         )
