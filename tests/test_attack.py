@@ -302,7 +302,18 @@ def test_a_closed_stdout_is_one_line_and_exit_3(tmp_path: Path) -> None:
     )
     lines = done.stderr.decode().splitlines()
     assert done.returncode == 3
-    assert lines == ["kanaalstats: fout: de uitvoer (stdout) kan niet geschreven worden (closed)."]
+    assert lines == [
+        "kanaalstats: fout: de uitvoer (stdout) is gesloten; start kanaalstats zonder '>&-' "
+        "of geef -o BESTAND."
+    ]
+
+
+def test_a_closed_stdin_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    done = _process(["table", "-d", "-"], tmp_path, preexec_fn=lambda: (_limits(), os.close(0)))
+    assert done.returncode == 3
+    assert done.stderr.decode().splitlines() == [
+        "kanaalstats: fout: <stdin>: de invoer (stdin) is gesloten; geef een bestand met --data."
+    ]
 
 
 def test_a_closed_stderr_changes_nothing(tmp_path: Path) -> None:

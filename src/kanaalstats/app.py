@@ -172,7 +172,7 @@ def stderr(line: str) -> None:
 def to_stdout(write: Callable[[TextIO], object]) -> None:
     """Write onto stdout; a closed or full stdout is a one-line error, not a traceback."""
     if sys.stdout is None:  # started with `>&-`
-        raise InputFileError("stdout_not_writable", reason="closed")
+        raise InputFileError("stdout_closed")
     try:
         write(sys.stdout)
         sys.stdout.flush()

@@ -323,8 +323,11 @@ def main() -> None:
         code = 0
     except OSError as error:  # `--help` onto a full or closed stdout
         from kanaalstats.domain.errors import ExitCode
+        from kanaalstats.text.catalogue import text
 
-        _tell(f"kanaalstats: stdout: {error.strerror or error}")
+        # Before a command runs there is no --lang: the default language says it.
+        said = text("stdout_not_writable", "nl", reason=error.strerror or str(error))
+        _tell(f"kanaalstats: {text('error_prefix', 'nl')}: {said}")
         code = ExitCode.INPUT_FILE
     # A closed (`>&-`, `2>&-`) or full stdout or stderr must not end in a traceback; and
     # os._exit flushes nothing after this.

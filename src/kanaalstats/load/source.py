@@ -104,7 +104,7 @@ def _read_stream(path: Path, shown: str) -> bytes:
     limit = max_input()
     if str(path) == STDIN:
         if sys.stdin is None:  # started with `<&-`
-            raise InputFileError("file_not_readable", path=shown, reason="closed")
+            raise InputFileError("stdin_closed", path=shown)
         return _read_bounded(sys.stdin.buffer, shown, limit)
     with path.open("rb") as handle:
         return _read_bounded(handle, shown, limit)

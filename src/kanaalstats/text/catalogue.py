@@ -69,6 +69,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "de uitvoer (stdout) kan niet geschreven worden ({reason}).",
         "cannot write the output (stdout) ({reason}).",
     ),
+    "stdout_closed": (
+        "de uitvoer (stdout) is gesloten; start kanaalstats zonder '>&-' of geef -o BESTAND.",
+        "the output (stdout) is closed; run kanaalstats without '>&-' or give -o FILE.",
+    ),
+    "stdin_closed": (
+        "{path}: de invoer (stdin) is gesloten; geef een bestand met --data.",
+        "{path}: the input (stdin) is closed; give a file with --data.",
+    ),
     "input_too_large": (
         "{path}: de invoer is groter dan {limit} bytes. Verhoog de grens met "
         "KANAALSTATS_MAX_INPUT (bijvoorbeeld KANAALSTATS_MAX_INPUT=20G) als dit klopt.",
