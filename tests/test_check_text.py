@@ -225,10 +225,10 @@ def test_text_from_stdin() -> None:
     from kanaalstats.cli import app
     from kanaalstats.load import source
 
-    source._stdin_bytes.clear()
+    source._streamed.clear()
     args = ["check", "--text", "-", "--data", str(PAGES / "telefonie.csv"), "-f", "json"]
     result = CliRunner(env=PINNED_ENV).invoke(app, args, input=PAGE_TEXT.encode())
-    source._stdin_bytes.clear()
+    source._streamed.clear()
     assert result.exit_code == ExitCode.OK, result.stderr
     rows = json.loads(result.stdout)["rows"]
     # (350.250 - 371.004) / 371.004 = -5,59% → -6%; 18.120 / 350.250 = 5,17% → 5,2%
@@ -410,11 +410,11 @@ def test_stdin_cannot_be_both_table_and_text() -> None:
     from kanaalstats.cli import app
     from kanaalstats.load import source
 
-    source._stdin_bytes.clear()
+    source._streamed.clear()
     table = (PAGES / "telefonie.csv").read_bytes()
     args = ["check", "--text", "-", "--data", "-"]
     result = CliRunner(env=PINNED_ENV).invoke(app, args, input=table)
-    source._stdin_bytes.clear()
+    source._streamed.clear()
     assert result.exit_code == ExitCode.USAGE
     assert "--text" in result.stderr
 

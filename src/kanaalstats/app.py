@@ -8,16 +8,17 @@ line on stderr and an exit code here, and nowhere else.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kanaalstats.domain.choices import OutputFormat, choose_format
-from kanaalstats.domain.errors import ExitCode, KanaalstatsError
+from kanaalstats.domain.errors import ExitCode, InputFileError, KanaalstatsError, Terminated
 from kanaalstats.domain.message import Message
 from kanaalstats.text.catalogue import say, text
 
@@ -63,8 +64,10 @@ class Request:
 def run(request: Request) -> int:
     """Run the request; the exit code."""
     lang = request.lang
+    endings: list[Ending] = []
+    tolerate_unencodable()
     try:
-        return _run(request)
+        return _run(request, endings)
     except KanaalstatsError as error:
         if request.debug:
             raise
@@ -72,10 +75,15 @@ def run(request: Request) -> int:
         return error.exit_code
     except BrokenPipeError:
         silence_stdout()
-        return ExitCode.OK
+        # The reader went away (`| head`): the verdict still stands. Only `check` has one,
+        # and it is known before its first line is written.
+        return endings[0].exit_code if endings else ExitCode.OK
     except KeyboardInterrupt:
         stderr(text("interrupted", lang))
         return ExitCode.INTERRUPTED
+    except Terminated as signal:
+        stderr(text("interrupted", lang))
+        return 128 + signal.signum
     except Exception as error:
         if request.debug:
             raise
@@ -87,19 +95,27 @@ def run(request: Request) -> int:
 def _with_format(request: Request) -> Request:
     """The request with the format it will write, decided once, before anything is read
     (after the check that the output is no input: that refusal matters more)."""
+    from kanaalstats.render.files import is_special
+
+    output = request.output
+    named = output if output is not None and not is_special(output) else None
     fmt = choose_format(
         request.fmt if request.fmt_given else None,
-        request.output,
+        named,
         request.fmt,
         request.fmt_from_environment,
     )
     return replace(request, fmt=fmt, fmt_given=True)
 
 
-def _run(request: Request) -> int:
+def _run(request: Request, endings: list[Ending]) -> int:
+    from kanaalstats.render.files import is_stdout
+
+    if is_stdout(request.output):  # `-o -`
+        request = replace(request, output=None)
     bar = _progress_bar(request)
     try:
-        return _work(request, bar)
+        return _work(request, bar, endings)
     finally:
         if bar is not None:
             bar.close()  # before any error line, and never left on the terminal
@@ -118,15 +134,13 @@ def _progress_bar(request: Request) -> Bar | None:
     return bar
 
 
-def _work(request: Request, bar: Bar | None) -> int:
+def _work(request: Request, bar: Bar | None, endings: list[Ending]) -> int:
     from kanaalstats.load.files import load
-    from kanaalstats.render.files import refuse_input_as_output, write_atomically
+    from kanaalstats.render.files import refuse_output, write_atomically
 
     lang = request.lang
     inputs = [*(request.data or []), *request.other_inputs]
-    for target in (request.output, request.plot, *request.side_outputs):
-        if target is not None:
-            refuse_input_as_output(target, inputs)
+    refuse_output(request.output, request.plot, inputs, request.side_outputs)
     request = _with_format(request)
     request.command.writes(request.fmt)
     if request.plot is not None:
@@ -143,16 +157,14 @@ def _work(request: Request, bar: Bar | None) -> int:
         check_entities(data.entities)
     command = request.command
     command.prepare(data)
-    if request.output is not None:
-        holder: list[Ending] = []
+    output = request.output
+    if output is not None:
         write_atomically(
-            request.output,
-            lambda stream: holder.append(write_blocks(request, data, stream, True, bar)),
+            output, lambda stream: write_blocks(request, data, stream, True, bar, endings)
         )
-        ending = holder[0]
     else:
-        ending = write_blocks(request, data, sys.stdout, False, bar)
-        sys.stdout.flush()
+        to_stdout(lambda stream: write_blocks(request, data, stream, False, bar, endings))
+    ending = endings[0]
     for path, content in command.side_files():
         write_atomically(path, functools.partial(_write, content=content))
         if not request.quiet:
@@ -166,7 +178,12 @@ def _work(request: Request, bar: Bar | None) -> int:
 
 
 def write_blocks(
-    request: Request, data: Dataset, stream: TextIO, to_file: bool, bar: Bar | None = None
+    request: Request,
+    data: Dataset,
+    stream: TextIO,
+    to_file: bool,
+    bar: Bar | None = None,
+    endings: list[Ending] | None = None,
 ) -> Ending:
     """Compute every block and write it; the last block waits for the command's ending, so
     that an error found only then (no share defined anywhere) comes before any output of a
@@ -190,6 +207,8 @@ def write_blocks(
         if chart is not None:
             chart.append(result.frame)
     ending = command.finish()
+    if endings is not None:  # the verdict, known before the last block is written
+        endings.append(ending)
     if pending is not None:
         writer.write(pending)
     writer.end(ending)
@@ -227,12 +246,45 @@ def _write(stream: TextIO, content: str) -> None:
 
 
 def stderr(line: str) -> None:
-    sys.stderr.write(f"kanaalstats: {line}\n")
-    sys.stderr.flush()
+    """One line for a person: whatever a file or name put in it shows, but does not act."""
+    from kanaalstats.text.visible import one_line
+
+    if sys.stderr is None:  # started with `2>&-`: there is no one to tell
+        return
+    try:
+        sys.stderr.write(f"kanaalstats: {one_line(line)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # a full or closed stderr must not hide the exit code behind a traceback
+
+
+def to_stdout(write: Callable[[TextIO], object]) -> None:
+    """Write onto stdout; a closed or full stdout is a one-line error, not a traceback."""
+    if sys.stdout is None:  # started with `>&-`
+        raise InputFileError("stdout_closed")
+    try:
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        silence_stdout()  # what is still buffered cannot go out either
+        raise InputFileError("stdout_not_writable", reason=error.strerror or str(error)) from None
+
+
+def tolerate_unencodable() -> None:
+    """On a stdout or stderr that is not UTF-8 (ascii, latin-1, cp850), a character it lacks
+    becomes `?` instead of stopping the run."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(Exception):
+                stream.reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
 
 
 def silence_stdout() -> None:
-    # The reader went away (`| head -1`): point stdout at /dev/null so the final flush at exit
-    # cannot raise again.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    # The reader went away (`| head -1`) or the disk is full: point stdout at /dev/null so
+    # the final flush at exit cannot raise again.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -378,14 +378,30 @@ def main() -> None:
     except KeyboardInterrupt:
         from kanaalstats.domain.errors import ExitCode
 
-        sys.stderr.write("kanaalstats: Afgebroken.\n")
+        _tell("kanaalstats: Afgebroken.")
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:  # the reader went away (`| head -1`)
         code = 0
-    with contextlib.suppress(BrokenPipeError):  # and os._exit flushes nothing after this
+    except OSError as error:  # `--help` onto a full or closed stdout
+        from kanaalstats.domain.errors import ExitCode
+        from kanaalstats.text.catalogue import text
+
+        # Before a command runs there is no --lang: the default language says it.
+        said = text("stdout_not_writable", "nl", reason=error.strerror or str(error))
+        _tell(f"kanaalstats: {text('error_prefix', 'nl')}: {said}")
+        code = ExitCode.INPUT_FILE
+    # A closed (`>&-`, `2>&-`) or full stdout or stderr must not end in a traceback; and
+    # os._exit flushes nothing after this.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stdout.flush()
     if isinstance(code, str):
-        sys.stderr.write(code + "\n")
+        _tell(code)
         code = 1
-    sys.stderr.flush()
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.flush()
     os._exit(code or 0)
+
+
+def _tell(line: str) -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(line + "\n")

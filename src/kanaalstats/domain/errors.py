@@ -64,3 +64,12 @@ class MissingExtraError(KanaalstatsError):
     """An optional part of kanaalstats is needed but not installed."""
 
     exit_code = ExitCode.MISSING_EXTRA
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived while a file was being written; like KeyboardInterrupt, it
+    unwinds past ordinary error handling so that every `finally` runs."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signum)

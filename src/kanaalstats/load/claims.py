@@ -264,13 +264,20 @@ def load_claims(path: Path | None, dataset: Dataset) -> list[Claim]:
         raise InputFileError("file_not_decodable", path=name) from None
     except tomllib.TOMLDecodeError as error:
         raise DataError("claims_toml", path=name, reason=str(error)) from None
+    except RecursionError:
+        raise DataError("claims_too_deep", path=name) from None
     unknown_top = set(document) - {"claim", "defaults"}
     if unknown_top:
         raise DataError("claims_top_level", path=name, value=", ".join(sorted(unknown_top)))
     defaults = document.get("defaults", {})
+    if not isinstance(defaults, dict):
+        raise _not_table(name, "defaults", "[defaults]", defaults)
     entries = document.get("claim", [])
     if not isinstance(entries, list) or not entries:
         raise DataError("claims_none", path=name)
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise _not_table(name, "claim", "[[claim]]", entry)
     seen: set[str] = set()
     claims = []
     for position, entry in enumerate(entries, start=1):
@@ -280,6 +287,11 @@ def load_claims(path: Path | None, dataset: Dataset) -> list[Claim]:
         seen.add(claim.id)
         claims.append(claim)
     return claims
+
+
+def _not_table(name: str, field: str, form: str, value: Any) -> DataError:
+    shown = repr(value)
+    return DataError("claims_not_table", path=name, field=field, form=form, value=shown[:40])
 
 
 def _read_claim(
@@ -294,7 +306,7 @@ def _read_claim(
     for field in COMMON_FIELDS:
         if field not in entry:
             raise fail("claim_missing_field", field)
-    if kind not in KIND_FIELDS:
+    if not isinstance(kind, str) or kind not in KIND_FIELDS:
         raise fail("claim_bad_choice", "kind", value=kind, choices=", ".join(KIND_FIELDS))
     allowed = (*COMMON_FIELDS, *KIND_FIELDS[kind], *OPTIONAL_FIELDS)
     for field in entry:
@@ -310,7 +322,8 @@ def _read_claim(
         stated, decimals, round_word = _stated(entry["stated"], fail)
     if "decimals" in entry:
         decimals = entry["decimals"]
-        if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+        # More places than a double holds are no figure anyone states.
+        if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 15:
             raise fail("claim_bad_number", "decimals", value=decimals)
     wording = _wording(entry.get("wording", defaults.get("wording", "exact")), fail)
     tolerance = entry.get("tolerance", defaults.get("tolerance"))
@@ -375,6 +388,8 @@ def _stated(value: Any, fail: Callable[..., DataError]) -> tuple[float, int, boo
     from kanaalstats.load.statements import word_figure
 
     if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > 10**300:  # beyond a double: no figure of a report
+            raise fail("claim_bad_stated", "stated", value=str(value)[:20] + "…")
         return float(value), 0, False
     if isinstance(value, float) and math.isfinite(value):
         text = repr(value)

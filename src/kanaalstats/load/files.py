@@ -6,13 +6,14 @@ rows of every entity are together and a block of whole entities is a slice.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kanaalstats.domain.dataset import Dataset, years_of
-from kanaalstats.domain.errors import DataError
+from kanaalstats.domain.errors import DataError, InputFileError
 from kanaalstats.domain.message import Message
 from kanaalstats.load.canonical import load_canonical
 from kanaalstats.load.cbs import cbs_to_long, is_cbs_header
@@ -30,10 +31,14 @@ from kanaalstats.load.published import load_published
 from kanaalstats.load.source import (
     STDIN,
     SourceText,
+    is_stream,
     peek_source,
     read_rows,
     read_source,
+    refuse_too_large,
+    shown_name,
     sniff_delimiter,
+    stream_bytes,
 )
 from kanaalstats.load.workbook import WORKBOOK_SUFFIXES, read_workbook, workbook_rows
 
@@ -49,12 +54,18 @@ def builtin_paths() -> list[Path]:
     return [Path(str(root / name)) for name in BUILTIN_FILES]
 
 
+def builtin_data_files() -> list[Path]:
+    """Every file the package ships as data (the tables and the report's claims)."""
+    root = resources.files("kanaalstats") / "data"
+    return [Path(str(entry)) for entry in root.iterdir() if entry.is_file()]
+
+
 def load(paths: Sequence[Path] | None = None, sheet: str | None = None) -> Dataset:
     """Load one or more files (the built-in data when none is given) into one Dataset;
     `sheet` names the sheet of each workbook (default: its first)."""
     chosen = list(paths) if paths else builtin_paths()
     names = [
-        path.name if not paths else "<stdin>" if str(path) == STDIN else str(path)
+        path.name if not paths else "<stdin>" if str(path) == STDIN else shown_name(path)
         for path in chosen
     ]
     parts = [_load_file(path, name, sheet) for path, name in zip(chosen, names, strict=True)]
@@ -62,15 +73,24 @@ def load(paths: Sequence[Path] | None = None, sheet: str | None = None) -> Datas
 
 
 def _load_file(path: Path, name: str, sheet: str | None = None) -> Part:
+    # A stream (stdin, a FIFO, `<(…)`) is read once, whole; a file on disk may be read more
+    # than once (a peek at its head, then its reader), so only its size is checked here.
+    stream = is_stream(path)
+    if not stream:
+        refuse_too_large(path, name)
+    # pyarrow takes a path as UTF-8: a name that is not (bytes from another system) is read
+    # here and handed over as bytes.
+    by_path = not stream and shown_name(path) == str(path)
     if path.suffix.lower() in PARQUET_SUFFIXES:
-        return _long_part(*read_parquet(path, name), name)
+        stored = path if by_path else io.BytesIO(_whole_bytes(path, name, stream))
+        return _long_part(*read_parquet(stored, name), name)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         return _load_workbook(path, name, sheet)
     head = peek_source(path, name)
     if head.text.strip() and is_long_header(_header_names(head.text)):
         delimiter = sniff_delimiter(head.text)
         # A panel can be large: the reader takes a UTF-8 file straight from disk.
-        if str(path) != STDIN and head.encoding == "utf-8":
+        if by_path and head.encoding == "utf-8":
             whole: Path | bytes = path
         else:
             whole = read_source(path, name).text.encode("utf-8")
@@ -125,6 +145,15 @@ def _load_workbook(path: Path, name: str, sheet: str | None) -> Part:
     return load_published(source, workbook_rows(cells, dutch=True))
 
 
+def _whole_bytes(path: Path, name: str, stream: bool) -> bytes:
+    if stream:
+        return stream_bytes(path, name)
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputFileError("file_not_readable", path=name, reason=error.strerror) from None
+
+
 def _header_names(text: str) -> set[str]:
     for line in text.splitlines():
         if line.strip():
@@ -146,15 +175,24 @@ def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> Part:
     part = Part(
         warnings=warnings, frame=frame[["entity", "indicator", "year", "value", "decimals"]]
     )
-    for position, indicator in enumerate(first["indicator"].astype(str)):
+    # Whole columns as lists, once: a column built per indicator is quadratic in their number.
+    columns = zip(
+        first["indicator"].astype(str).tolist(),
+        dutch,
+        texts("label_en"),
+        first.index.tolist(),
+        first["unit"].astype(str).tolist(),
+        strict=True,
+    )
+    for position, (indicator, label_nl, label_en, row, unit) in enumerate(columns):
         part.indicators.append(
             Indicator(
                 id=indicator,
-                label_nl=dutch[position] or indicator,
-                label_en=texts("label_en")[position],
-                line=int(first.index[position]) + 2,
+                label_nl=label_nl or indicator,
+                label_en=label_en,
+                line=int(row) + 2,
                 origin=name,
-                unit=str(first["unit"].iloc[position]),
+                unit=unit,
                 unit_rule=rules[position] or ("guess" if unstated else "file"),
             )
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from kanaalstats.domain.dataset import ID_PATTERN
 from kanaalstats.domain.errors import DataError, InputFileError, MissingExtraError
@@ -100,13 +100,18 @@ def _records(source: Path | bytes, delimiter: str) -> list[tuple[int, list[str]]
 
     data = source.read_bytes() if isinstance(source, Path) else source
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []
     start = 1
-    for record in reader:
-        if record and start > 1:
-            records.append((start, record))
-        start = reader.line_num + 1
+    try:
+        for record in reader:
+            if record and start > 1:
+                records.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error:
+        # An unbalanced quote swallows the rest of the file: the record it opens is the
+        # one to name, with no cells so that it counts as the wrong width.
+        records.append((start, []))
     return records
 
 
@@ -120,7 +125,7 @@ def _line_finder(source: Path | bytes, delimiter: str) -> Callable[[int], int]:
     return line_of
 
 
-def read_parquet(path: Path, name: str) -> tuple[pd.DataFrame, list[Message]]:
+def read_parquet(path: Path | IO[bytes], name: str) -> tuple[pd.DataFrame, list[Message]]:
     """A long-form panel stored as Parquet."""
     import numpy as np
     import pandas as pd

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from kanaalstats.domain.errors import DataError, InputFileError
+from kanaalstats.domain.errors import DataError, InputFileError, UsageError
 
 # Larger files are panels, read by pandas directly; a cell this long is never a figure.
 _CSV_FIELD_LIMIT = 1_000_000
@@ -18,6 +22,11 @@ _DELIMITERS = (";", "\t", ",")
 # mojibake (`Ã©`) that nobody types.
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
 STDIN = "-"
+# Input is read whole: a runaway stream (`cat /dev/zero | …`) must stop before memory does.
+MAX_INPUT_VARIABLE = "KANAALSTATS_MAX_INPUT"
+DEFAULT_MAX_INPUT = 8 * 1024**3
+_CHUNK = 1024 * 1024
+_SIZE = re.compile(r"\s*(\d+)\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,7 +46,86 @@ class Row:
     cells: list[str]
 
 
-_stdin_bytes: list[bytes] = []  # standard input can be read once; peeking must not lose it
+# A stream (stdin, a FIFO, `<(…)`) can be read once; peeking must not lose it.
+_streamed: dict[str, bytes] = {}
+
+
+def shown_name(path: Path) -> str:
+    """A path as messages and outputs name it: the bytes of a name that is not UTF-8 (which
+    no output can encode) written as `\\xff`."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def max_input() -> int:
+    """The most bytes one input may have: KANAALSTATS_MAX_INPUT (`500M`, `20G`) or 8 GiB."""
+    setting = os.environ.get(MAX_INPUT_VARIABLE, "").strip()
+    if not setting:
+        return DEFAULT_MAX_INPUT
+    match = _SIZE.fullmatch(setting)
+    if not match or not int(match.group(1)):
+        raise UsageError("bad_max_input", value=setting)
+    power = " kmgt".index(match.group(2).lower() or " ")
+    factor: int = 1024**power
+    return int(match.group(1)) * factor
+
+
+def is_stream(path: Path) -> bool:
+    """Standard input, a FIFO, a process substitution or a device: read once, as it comes."""
+    if str(path) == STDIN:
+        return True
+    try:
+        return not stat.S_ISREG(path.stat().st_mode) and not path.is_dir()
+    except OSError:
+        return False
+
+
+def refuse_too_large(path: Path, shown: str) -> None:
+    """A file on disk larger than the limit is refused before it is read."""
+    limit = max_input()
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # the read that follows names what is wrong
+    if size > limit:
+        raise InputFileError("input_too_large", path=shown, limit=limit)
+
+
+def stream_bytes(path: Path, shown: str) -> bytes:
+    """All of a stream, read once and kept, up to the limit."""
+    key = str(path)
+    if key not in _streamed:
+        _streamed[key] = _guarded(path, shown, lambda: _read_stream(path, shown))
+    return _streamed[key]
+
+
+def _read_stream(path: Path, shown: str) -> bytes:
+    limit = max_input()
+    if str(path) == STDIN:
+        if sys.stdin is None:  # started with `<&-`
+            raise InputFileError("stdin_closed", path=shown)
+        return _read_bounded(sys.stdin.buffer, shown, limit)
+    with path.open("rb") as handle:
+        return _read_bounded(handle, shown, limit)
+
+
+def _read_bounded(handle: BinaryIO, shown: str, limit: int) -> bytes:
+    read = handle.read
+    data = bytearray()
+    while True:
+        chunk = read(_CHUNK)
+        if not chunk:
+            return bytes(data)
+        if not data and b"\x00" in chunk and not chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+            # Zeros in the first megabyte: no text table (`cat /dev/zero`); stop at once.
+            raise InputFileError("file_is_binary", path=shown)
+        data += chunk
+        if len(data) > limit:
+            raise InputFileError("input_too_large", path=shown, limit=limit)
 
 
 def peek_source(path: Path, name: str, size: int = 65_536) -> SourceText:
@@ -54,20 +142,29 @@ def read_source(path: Path, name: str) -> SourceText:
 
 
 def read_stdin_bytes() -> bytes:
-    """Standard input's bytes, read once and kept for whoever asks again."""
-    if not _stdin_bytes:
-        _stdin_bytes.append(sys.stdin.buffer.read())
-    return _stdin_bytes[0]
+    """Standard input's bytes, read once (bounded) and kept for whoever asks again."""
+    return stream_bytes(Path(STDIN), "<stdin>")
 
 
 def _guarded_read(path: Path, shown: str, limit: int | None) -> bytes:
     """The file's bytes, all or the first `limit`; what cannot be read is refused."""
-    try:
-        if str(path) == STDIN:
-            # `-` is standard input, so a table can be piped in: `... | kanaalstats table -d -`.
-            return read_stdin_bytes()
+    if is_stream(path):
+        # `-` is standard input, so a table can be piped in: `... | kanaalstats table -d -`.
+        whole = stream_bytes(path, shown)
+        return whole if limit is None else whole[:limit]
+    if limit is None:
+        refuse_too_large(path, shown)
+
+    def read() -> bytes:
         with path.open("rb") as handle:
             return handle.read(limit)
+
+    return _guarded(path, shown, read)
+
+
+def _guarded(path: Path, shown: str, read: Callable[[], bytes]) -> bytes:
+    try:
+        return read()
     except FileNotFoundError:
         raise InputFileError("file_not_found", path=shown) from None
     except IsADirectoryError:

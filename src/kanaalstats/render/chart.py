@@ -23,6 +23,7 @@ from kanaalstats.domain.errors import MissingExtraError, UsageError
 from kanaalstats.domain.units import PERCENT
 from kanaalstats.text.catalogue import text
 from kanaalstats.text.numbers import format_number
+from kanaalstats.text.visible import visible
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -173,7 +174,10 @@ def render_chart(
         "svg.hashsalt": "kanaalstats",
         "svg.fonttype": "none" if text_as_text else "path",
     }
-    with matplotlib.rc_context(settings):
+    # A glyph missing from the font (an emoji in a label) is matplotlib's warning, not the
+    # user's: stderr stays for the tool's own lines.
+    with matplotlib.rc_context(settings), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         return _render(frame, years, lang, image_format, zoom, source, bare)
 
 
@@ -226,7 +230,9 @@ def _render(
         title = labels[first]
         if len(named) == 1:
             title = f"{named[0]} – {title}"
-        ax.set_title("\n".join(textwrap.wrap(title, 42)), fontsize=9, loc="left")
+        # Literal text: `$…$` in a label is no formula, and a control character would make
+        # the SVG invalid XML.
+        ax.set_title("\n".join(textwrap.wrap(visible(title), 42)), fontsize=9, loc="left")
         ax.set_ylabel(text(f"unit_{unit}", lang), fontsize=8)
         _value_axis(ax, values, unit, zoom, lang)
         ax.set_xticks(years)
@@ -248,7 +254,7 @@ def _render(
         figure.text(
             0.01,
             0.12 / height,
-            source_line(source, lang),
+            visible(source_line(source, lang)),
             fontsize=8,
             color="#444444",
             ha="left",
@@ -260,7 +266,7 @@ def _render(
         ]
         figure.legend(
             handles,
-            named,
+            [visible(e) for e in named],
             loc="lower center",
             bbox_to_anchor=(0.5, (0.0 if bare else 0.4) / height),
             ncol=min(4, len(named)),

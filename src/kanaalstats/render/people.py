@@ -17,13 +17,17 @@ from kanaalstats.render.cells import human_columns
 from kanaalstats.render.machine import NUMERIC_KINDS, notes_in
 from kanaalstats.text.catalogue import text
 from kanaalstats.text.numbers import format_number
+from kanaalstats.text.visible import visible
 
 if TYPE_CHECKING:
     import pandas as pd
     from rich.console import Console
+    from rich.table import Table
 
 # Rich lays out every cell as objects, some 200 µs a cell: the terminal gets this many rows.
 SHOWN_ROWS = 1000
+# Below this many columns no table is readable: one field per line instead.
+_NARROW = 30
 _CHUNK_ROWS = 20_000
 
 
@@ -73,6 +77,8 @@ class PeopleWriter:
             cut = Message("rows_cut", counts)
             below.append(notes_in([cut], self.lang)[0])
         title = text(self.outline.title, self.lang)
+        # A label, entity or quote in a note can hold a control sequence: show, never obey.
+        below = [visible(line) for line in below]
         if self.markdown:
             self._markdown(title, frame, below)
         elif self.prose:
@@ -82,22 +88,24 @@ class PeopleWriter:
 
     def _markdown(self, title: str, frame: pd.DataFrame, below: list[str]) -> None:
         stream = self.stream
-        stream.write(f"### {title}\n\n")
+        stream.write(f"### {_md_text(visible(title))}\n\n")
         if self.prose:
             for sentence in frame[self.prose]:
-                stream.write(f"{sentence}\n\n")
+                stream.write(f"{_md_text(visible(str(sentence)))}\n\n")
             for line in below:
-                stream.write(f"_{line}_\n")
+                stream.write(f"_{_md_text(line)}_\n")
             return
         columns = [c for c in self.columns if c.human]
-        stream.write("| " + " | ".join(_md(_header(c, self.lang)) for c in columns) + " |\n")
+        stream.write(
+            "| " + " | ".join(_md(visible(_header(c, self.lang))) for c in columns) + " |\n"
+        )
         stream.write(
             "|" + "|".join("---:" if c.kind in NUMERIC_KINDS else "---" for c in columns) + "|\n"
         )
         for start in range(0, len(frame), _CHUNK_ROWS):
             chunk = frame.iloc[start : start + _CHUNK_ROWS]
             for row in zip(*human_columns(chunk, columns, self.lang), strict=True):
-                stream.write("| " + " | ".join(_md(value) for value in row) + " |\n")
+                stream.write("| " + " | ".join(_md(visible(value)) for value in row) + " |\n")
         if below:
             stream.write("\n" + "\n".join(_md(line) + "  " for line in below).rstrip() + "\n")
 
@@ -115,14 +123,22 @@ class PeopleWriter:
         for column in columns:
             number = column.kind in NUMERIC_KINDS
             table.add_column(
-                Text(_header(column, self.lang)),
+                Text(visible(_header(column, self.lang))),
                 justify="right" if number else "left",
                 no_wrap=number,
             )
+        headers = [visible(_header(column, self.lang)) for column in columns]
+        rows = [
+            [visible(value) for value in row]
+            for row in zip(*human_columns(frame, columns, self.lang), strict=True)
+        ]
         # Cells go in as Text, not as markup: escaped markup shows a final backslash twice.
-        for row in zip(*human_columns(frame, columns, self.lang), strict=True):
+        for row in rows:
             table.add_row(*(Text(value) for value in row))
-        console.print(table)
+        if _too_narrow(console, table):
+            _fields(console, title, headers, rows)
+        else:
+            console.print(table)
         for line in below:
             console.print(escape(line), soft_wrap=True)
 
@@ -131,22 +147,71 @@ class PeopleWriter:
 
         # Off a terminal each sentence stays on one line, so that scripts can take it whole.
         console = _console(self.stream, self.to_file, 100_000)
-        console.print(title, style="bold")
+        # Too narrow a terminal to wrap in: lines go out whole, and the terminal wraps them.
+        whole = console.width < _NARROW
+        console.print(title, style="bold", soft_wrap=whole)
         for sentence in frame[self.prose or ""]:
             console.print()
-            console.print(escape(str(sentence)))
+            console.print(escape(visible(str(sentence))), soft_wrap=whole)
         if below:
             console.print()
         for line in below:
-            console.print(escape(line), style="italic")
+            console.print(escape(line), style="italic", soft_wrap=whole)
+
+
+def _too_narrow(console: Console, table: Table) -> bool:
+    """Whether the terminal is too narrow for the table without cutting a cell short."""
+    from rich.cells import cell_len
+
+    if console.width >= 10_000:  # off a terminal: there is room for any table
+        return False
+    if console.width < _NARROW:
+        return True
+    # Rich's own minimum lets a figure shrink to `2…`; a figure and a word are never cut.
+    needed = 1
+    for column in table.columns:
+        cells = [column.header, *column.cells]
+        widths = [
+            cell_len(str(cell)) if column.no_wrap else max(map(cell_len, str(cell).split() or [""]))
+            for cell in cells
+        ]
+        needed += max(widths) + 3  # the cell's padding and its border
+    return needed > console.width
+
+
+def _fields(console: Console, title: str, headers: list[str], rows: list[list[str]]) -> None:
+    """The table as one field per line (`Indicator: …`), a blank line between rows: what a
+    narrow terminal shows without cutting a label or a figure."""
+    from rich.text import Text
+
+    console.print(Text(title, style="table.title"), soft_wrap=True)
+    for row in rows:
+        console.print()
+        for header, value in zip(headers, row, strict=True):
+            if value:
+                console.print(Text(f"{header}: {value}"), soft_wrap=True)
 
 
 def _header(column: Column, lang: str) -> str:
     return column.header if column.literal_header else text(column.header, lang)
 
 
+def _md_text(value: str) -> str:
+    """Text that Markdown shows as written: no HTML (`<img onerror=…>`), no link or image
+    (`[x](javascript:…)`), whatever a label or quote holds."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+    )
+
+
 def _md(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A table cell: Markdown text without the cell's separator or a line break."""
+    return _md_text(value).replace("|", "\\|").replace("\n", " ")
 
 
 def _console(stream: TextIO, to_file: bool, width_off_tty: int) -> Console:
@@ -169,4 +234,6 @@ def _console(stream: TextIO, to_file: bool, width_off_tty: int) -> Console:
     )
     if not on_tty:
         console.width = width_off_tty
+    elif console.width < 1:  # COLUMNS=0: Rich would print nothing at all
+        console.width = 1
     return console

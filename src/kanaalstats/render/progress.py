@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 def wanted(to_file: bool, quiet: bool) -> bool:
     """Whether a bar may be shown at all: a terminal to show it on, and no --quiet."""
-    if quiet or not sys.stderr.isatty():
+    if quiet or sys.stderr is None or not sys.stderr.isatty():  # None: started with `2>&-`
         return False
-    return to_file or not sys.stdout.isatty()
+    return to_file or sys.stdout is None or not sys.stdout.isatty()
 
 
 class Bar:

@@ -69,6 +69,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: kan niet schrijven ({reason}).",
         "{path}: cannot write ({reason}).",
     ),
+    "output_is_plot": (
+        "{path}: dit is ook het bestand van --plot. Kies voor -o een ander bestand.",
+        "{path}: this is also the --plot file. Choose another file for -o.",
+    ),
+    "output_is_builtin": (
+        "{path}: dit is de ingebouwde data van kanaalstats; die wordt nooit overschreven. "
+        "Kies een ander uitvoerbestand.",
+        "{path}: this is kanaalstats' built-in data, which is never overwritten. "
+        "Choose another output file.",
+    ),
+    "output_is_special": (
+        "{path}: dit is geen gewoon bestand, terminal of pipe; kanaalstats schrijft er niet "
+        "in. Kies een gewoon bestand.",
+        "{path}: this is not a regular file, terminal or pipe; kanaalstats does not write "
+        "to it. Choose a regular file.",
+    ),
+    "stdout_not_writable": (
+        "de uitvoer (stdout) kan niet geschreven worden ({reason}).",
+        "cannot write the output (stdout) ({reason}).",
+    ),
+    "stdout_closed": (
+        "de uitvoer (stdout) is gesloten; start kanaalstats zonder '>&-' of geef -o BESTAND.",
+        "the output (stdout) is closed; run kanaalstats without '>&-' or give -o FILE.",
+    ),
+    "stdin_closed": (
+        "{path}: de invoer (stdin) is gesloten; geef een bestand met --data.",
+        "{path}: the input (stdin) is closed; give a file with --data.",
+    ),
+    "input_too_large": (
+        "{path}: de invoer is groter dan {limit} bytes. Verhoog de grens met "
+        "KANAALSTATS_MAX_INPUT (bijvoorbeeld KANAALSTATS_MAX_INPUT=20G) als dit klopt.",
+        "{path}: the input is larger than {limit} bytes. Raise the limit with "
+        "KANAALSTATS_MAX_INPUT (for example KANAALSTATS_MAX_INPUT=20G) if this is right.",
+    ),
+    "bad_max_input": (
+        "KANAALSTATS_MAX_INPUT={value}: geen grootte. Schrijf een aantal bytes, "
+        "eventueel met K, M of G (bijvoorbeeld 500M).",
+        "KANAALSTATS_MAX_INPUT={value}: not a size. Write a number of bytes, "
+        "optionally with K, M or G (for example 500M).",
+    ),
     # --- table content -------------------------------------------------------------------
     "empty_table": (
         "{path}: het bestand bevat geen tabel (leeg).",
@@ -375,6 +415,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: onbekende sectie(s) {value}; een claimsbestand heeft alleen [defaults] en [[claim]].",
         "{path}: unknown section(s) {value}; a claims file has only [defaults] and [[claim]].",
     ),
+    "claims_too_deep": (
+        "{path}: geen geldige TOML: te diep geneste lijsten of tabellen.",
+        "{path}: not valid TOML: lists or tables nested too deeply.",
+    ),
+    "claims_not_table": (
+        "{path}: '{field}' moet een tabel zijn ({form}), geen {value}.",
+        "{path}: '{field}' must be a table ({form}), not {value}.",
+    ),
     "claims_none": (
         "{path}: geen [[claim]]-blokken gevonden.",
         "{path}: no [[claim]] blocks found.",
@@ -400,8 +448,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, claim '{id}', field 'stated': '{value}' is not a number (write e.g. 12, 5.5 or \"5,5\").",
     ),
     "claim_bad_number": (
-        "{path}, claim '{id}', veld '{field}': '{value}' moet een geheel getal ≥ 0 zijn.",
-        "{path}, claim '{id}', field '{field}': '{value}' must be a whole number ≥ 0.",
+        "{path}, claim '{id}', veld '{field}': '{value}' moet een geheel getal van 0 tot en met 15 zijn.",
+        "{path}, claim '{id}', field '{field}': '{value}' must be a whole number from 0 to 15.",
     ),
     "claim_bad_tolerance": (
         "{path}, claim '{id}', veld 'tolerance': '{value}' moet een fractie tussen 0 en 1 zijn (0.1 = 10%).",
