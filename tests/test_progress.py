@@ -15,6 +15,7 @@ import sys
 import kanaalstats.app
 kanaalstats.app.PROGRESS_ROWS = 1
 kanaalstats.app.PROGRESS_BYTES = 1
+kanaalstats.app.PROGRESS_TEXT_BYTES = 1
 from kanaalstats.cli import main
 sys.argv = ["kanaalstats", *sys.argv[1:]]
 main()
@@ -104,6 +105,17 @@ def test_the_bar_shows_while_reading_a_file(tmp_path: Path) -> None:
     assert b"waarschuwing" in err  # said while the bar shows: a long file without units
     # (110 - 100) / 100 = 10%
     assert b'"change_pct": 10' in out
+
+
+def test_the_bar_shows_while_a_report_s_text_is_searched(tmp_path: Path) -> None:
+    page = tmp_path / "tekst.txt"
+    # 260.044 → 291.592 digitale aanvragen: 291592 / 260044 − 1 = +12,1%
+    page.write_text("Het aantal digitale aanvragen steeg in 2019 met 12%.\n", encoding="utf-8")
+    out, err = _run(tmp_path, ["check", "--text", str(page), "-f", "csv"], stderr_on_terminal=True)
+    assert b"Tekst doorzoeken" in err
+    assert b",consistent," in out
+    _, plain_err = _run(tmp_path, ["check", "--text", str(page), "-f", "csv"], False)
+    assert b"Tekst" not in plain_err
 
 
 def test_a_table_for_people_still_goes_to_stdout(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ BLOCK_ROWS = 100_000
 # Work this large shows a progress bar to a person watching (render/progress.py).
 PROGRESS_ROWS = 1_000_000
 PROGRESS_BYTES = 32 * 1024 * 1024  # a file to read: some million rows of a long CSV
+PROGRESS_TEXT_BYTES = 100 * 1024  # a report's text for check --text: some seconds of search
 
 
 @dataclass(frozen=True)
@@ -128,10 +129,15 @@ def _progress_bar(request: Request) -> Bar | None:
     if not wanted(request.output is not None, request.quiet):
         return None
     bar = Bar(request.lang)
-    sizes = [os.stat(path).st_size for path in request.data or [] if os.path.isfile(path)]
-    if sum(sizes) >= PROGRESS_BYTES:
+    if sum(_file_sizes(request.data or [])) >= PROGRESS_BYTES:
         bar.reading()
+    elif sum(_file_sizes(request.other_inputs)) >= PROGRESS_TEXT_BYTES:
+        bar.searching()  # check --text of a long report: the search outlasts the reading
     return bar
+
+
+def _file_sizes(paths: Sequence[Path]) -> list[int]:
+    return [os.stat(path).st_size for path in paths if os.path.isfile(path)]
 
 
 def _work(request: Request, bar: Bar | None, endings: list[Ending]) -> int:

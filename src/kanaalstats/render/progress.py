@@ -54,6 +54,11 @@ class Bar:
         progress = self._begin()
         self.task = progress.add_task(text("progress_reading", self.lang), total=None)
 
+    def searching(self) -> None:
+        """Searching a report's text for statements: its length in time is not known."""
+        progress = self._begin()
+        self.task = progress.add_task(text("progress_text", self.lang), total=None)
+
     def computing(self, rows: int) -> None:
         """Computing and writing `rows` rows, block by block."""
         progress = self._begin()

@@ -882,6 +882,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_required": ("verplicht", "required"),
     "progress_reading": ("Gegevens lezen", "Reading the data"),
     "progress_rows": ("Rijen berekenen", "Computing rows"),
+    "progress_text": ("Tekst doorzoeken", "Searching the text"),
     "error_prefix": ("fout", "error"),
     "warning_prefix": ("waarschuwing", "warning"),
     # --- report sentences ----------------------------------------------------------------
