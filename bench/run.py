@@ -4,8 +4,10 @@
     python bench/run.py --rows 1000000 --runs 7
     python bench/run.py --scaling-only  # every command at 10^5 and 10^6 rows
     python bench/run.py --panels-only --rows 100000 --runs 1  # a quick check
+    python bench/run.py --indicators-only  # 100,000 indicators: growth, daily ÷ table
 
-Sections: every command at 10^5 and 10^6 rows (scaling), start-up, then for each panel size
+Sections: every command at 10^5 and 10^6 rows (scaling), start-up, 100,000 indicators
+(growth and daily against table: linear in the number of indicators), then for each panel size
 `growth --format csv -o` against `pandas.read_csv` of the same panel and, when installed
 (`pip install -e '.[bench]'`), the same consecutive-year growth in Polars and in DuckDB
 (null when not installed), all four in one run; then Miller's `step`, when on the PATH.
@@ -35,6 +37,9 @@ from pathlib import Path
 HERE = Path(__file__).parent
 BIN = Path(sys.executable).parent
 KANAALSTATS = str(BIN / "kanaalstats")
+# What a run writes on stdout without a file of its own, and every run's stderr: files of the
+# work folder, never the machine's device nodes.
+_DISCARDED = HERE / "out" / "discarded.txt"
 
 
 def _panel(work: Path, rows: int) -> Path:
@@ -46,18 +51,20 @@ def _panel(work: Path, rows: int) -> Path:
     path = work / f"panel-{rows}.csv"
     if not path.exists():
         command = [sys.executable, str(HERE / "generate.py"), str(rows), str(path)]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        with _DISCARDED.open("wb") as discarded:
+            subprocess.run(command, check=True, stdout=discarded)
     return path
 
 
 def _once(command: list[str], stdout: Path | None) -> tuple[float, float]:
-    sink = stdout.open("wb") if stdout else subprocess.DEVNULL
+    sink = (stdout or _DISCARDED).open("wb")
+    errors = _DISCARDED.with_suffix(".err").open("wb")
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=sink, stderr=errors)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    if stdout:
-        sink.close()  # type: ignore[union-attr]
+    sink.close()
+    errors.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}")
     return elapsed, usage.ru_maxrss / 1024
@@ -214,11 +221,17 @@ def main() -> None:
         action="store_true",
         help="only the panel sizes of --rows: no scaling or start-up sections",
     )
+    only.add_argument(
+        "--indicators-only", action="store_true", help="only 100,000 indicators: growth ÷ table"
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     runs = args.runs
     results: dict[str, object] = {"machine": machine(), "runs": runs}
     print(json.dumps(results["machine"]), flush=True)
+    if args.indicators_only:
+        _save(args.work / "indicators.json", {**results, "indicators": wide(args.work, runs)})
+        return
     if not args.panels_only:
         scaled = scaling(args.work, (100_000, 1_000_000), args.scaling_runs)
         if args.scaling_only:
@@ -227,6 +240,7 @@ def main() -> None:
             return
         results["scaling"] = scaled
         results["startup"] = startup(runs)
+        results["indicators"] = wide(args.work, runs)
 
     results["panels"] = panels(args.work, [int(r) for r in args.rows.split(",")], runs)
     _save(args.work / ("panels.json" if args.panels_only else "results.json"), results)
@@ -309,6 +323,42 @@ def panels(work: Path, sizes: list[int], runs: int) -> list[dict[str, object]]:
         entries.append(entry)
         print(json.dumps(entry), flush=True)
     return entries
+
+
+# 100,000 indicators of two years each, in the long form.
+WIDE_INDICATORS = 100_000
+WIDE_TABLE = """\
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    out.write("indicator,year,value,unit\\n")
+    for k in range({count}):
+        out.write(f"i{{k}},2018,{{k % 997 + 1}},flow\\ni{{k}},2019,{{k % 991 + 2}},flow\\n")
+"""
+
+
+def wide(work: Path, runs: int) -> dict[str, object]:
+    """Linear in the number of indicators: growth and daily on 100,000 indicators against
+    table on the same file."""
+    path = work / f"indicators-{WIDE_INDICATORS}.csv"
+    if not path.exists():
+        code = WIDE_TABLE.format(count=WIDE_INDICATORS)
+        subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+    commands = [["table"], ["growth"], ["daily"]]
+    timed = compare(
+        [([KANAALSTATS, *c, "--format", "csv", "--data", str(path)], None) for c in commands],
+        runs,
+    )
+    (table_s, _), (growth_s, _), (daily_s, _) = timed
+    entry: dict[str, object] = {
+        "indicators": WIDE_INDICATORS,
+        "table_s": table_s,
+        "growth_s": growth_s,
+        "daily_s": daily_s,
+        "growth_over_table": growth_s / table_s,
+        "daily_over_table": daily_s / table_s,
+    }
+    print(json.dumps(entry), flush=True)
+    return entry
 
 
 def _save(path: Path, results: dict[str, object]) -> None:
