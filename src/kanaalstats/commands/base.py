@@ -89,12 +89,16 @@ def label_map(data: Dataset, column: str, in_units: bool = False) -> dict[Any, A
     from kanaalstats.domain.units import SCALE, strip_unit_words
 
     meta = data.indicators
-    labels = meta[column].to_dict()
+    # Whole columns as lists, zipped: a lookup per id, or Series.to_dict on pandas' string
+    # columns, costs seconds on 100,000 indicators.
+    ids = meta.index.tolist()
+    labels = dict(zip(ids, meta[column].tolist(), strict=True))
     if not in_units:
         return labels
+    units = dict(zip(ids, meta["unit"].tolist(), strict=True))
     return {
-        indicator: strip_unit_words(str(label))
-        if meta.at[indicator, "unit"] in SCALE and isinstance(label, str)
+        indicator: strip_unit_words(label)
+        if units[indicator] in SCALE and isinstance(label, str)
         else label
         for indicator, label in labels.items()
     }

@@ -29,7 +29,8 @@ class Daily(Command):
     def prepare(self, data: Dataset) -> None:
         """Named indicators that are not flows are refused; when none is named, non-flows
         are left out and a note says which."""
-        units = data.indicators["unit"]
+        meta = data.indicators
+        units = dict(zip(meta.index.tolist(), meta["unit"].tolist(), strict=True))
         if self.names:
             self.indicators = resolve_indicators(self.names, data.ids)
             for indicator in self.indicators:
