@@ -317,7 +317,7 @@ def _mentions(sentence: str) -> list[_Mention]:
             continue  # a duration
         if not unit and (
             re.match(rf"\s+(?:van de \d+\s+)?(?:{_TABLE_PARTS})\b", after, re.I)
-            or re.match(r"\s+van de \d+(?![\d.,%])(?!\s*(?:procent|miljoen|mln))", after, re.I)
+            or re.match(r"\s+van de \d+(?![\d%]|[.,]\d)(?!\s*(?:procent|miljoen|mln))", after, re.I)
             or re.search(r"\d\s+van de\s+$", sentence[: match.start()], re.I)
         ):
             continue  # "11 van de 11 indicatoren": a count of the table's parts or a ratio
