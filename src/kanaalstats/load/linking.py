@@ -413,7 +413,7 @@ def _claim(
         decimals=decimals,
         wording=Wording(statement.wording),
         tolerance=None,
-        days=DaysBasis.CALENDAR,
+        days=DaysBasis(statement.days) if statement.days else DaysBasis.CALENDAR,
         unverifiable="",
         round_word=statement.round_word,
         stated_words=statement.stated_text,

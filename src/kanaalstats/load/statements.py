@@ -179,6 +179,7 @@ class Statement:
     line: int = 1
     notes: tuple[str, ...] = field(default_factory=tuple)
     position: int = -1  # where its figure starts in the quote; −1 for words
+    days: str = ""  # a per-day figure's days: "werkdagen" ("per werkdag"), "365", "" calendar
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,8 @@ def find_statements(passages: Sequence[Passage]) -> list[Statement]:
     together, `3,63,64,65,5`) is skipped: its figures are the table's, not the prose's."""
     found: list[Statement] = []
     known = _names_of(passages)
+    # "Gemiddelde per dag over 365 dagen per jaar": the text says how it counted its days.
+    fixed = any(_FIXED_365.search(passage.text) for passage in passages)
     heading = ""
     carried: list[int] = []  # the last years the section named, for a sentence naming none
     previous = ""
@@ -226,9 +229,15 @@ def find_statements(passages: Sequence[Passage]) -> list[Statement]:
             if years:
                 carried = years
             previous = sentence
+    if fixed:
+        found = [
+            replace(s, days="365") if s.kind.startswith("per_day") and not s.days else s
+            for s in found
+        ]
     return found
 
 
+_FIXED_365 = re.compile(r"\bper dag\b[^.]*\bover 365 dagen\b", re.I)
 _NOT_NAMES_TEXT = (
     "hiervan daarvan hierbij daarbij daarnaast ook dit dat deze die het de een in op "
     "wel niet maar en toch zo bovendien verder tot sinds per gemiddeld"
@@ -590,9 +599,12 @@ def _statements(
             words=_without(sentence, mention),
             position=mention.start,
         )
-        per_day = bool(re.match(r"\s*(?:[\w'’-]+\s+){0,2}per dag\b", after, re.I)) or bool(
-            re.search(r"\bper dag\b[^0-9]*$", sentence[: mention.start], re.I)
+        per = re.match(r"\s*(?:[\w'’-]+\s+){0,2}per (werk)?dag\b", after, re.I) or re.search(
+            r"\bper (werk)?dag\b[^0-9]*$", sentence[: mention.start], re.I
         )
+        per_day = bool(per)
+        if per and per.group(1):
+            common = replace(common, days="werkdagen")
         own_year = _clause_year(sentence, mention, mentions) if not in_a_row else None
         # "met 12%", "12% minder", "2,6 miljoen kilo minder dan": a change whatever year
         # the clause names (that year is its base); "een toename van 51 … in 2018 naar 43 …
@@ -609,7 +621,9 @@ def _statements(
         if mention.points:
             kind = "pp_change"
         elif per_day:
-            is_change = bool(re.match(r"\s*(?:[\w'’-]+\s+)?(meer|minder)\s+per dag", after, re.I))
+            is_change = bool(
+                re.match(r"\s*(?:[\w'’-]+\s+)?(meer|minder)\s+per (?:werk)?dag", after, re.I)
+            )
             kind = "per_day_change" if is_change and own_year is None else "per_day"
         elif mention.percent and mention.round_word:
             kind = "percent"
