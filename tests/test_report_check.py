@@ -181,3 +181,18 @@ def test_a_text_without_figures_has_no_rows(tmp_path: Path) -> None:
     result = run("check", "--text", str(text), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"rows": []' in result.stdout
+
+
+def test_written_claims_keep_the_days_basis(tmp_path: Path) -> None:
+    # "per werkdag": 5.500.000 / 255 working days in 2019 = 21.568,6; over calendar days it
+    # would be 15.068,5, so a claims file that lost the basis would find the sentence wrong.
+    report = tmp_path / "rapport.md"
+    assert run("report", "--days", "werkdagen", "-o", str(report)).exit_code == 0
+    claims = tmp_path / "claims.toml"
+    assert run("check", "--text", str(report), "--write-claims", str(claims)).exit_code == 0
+    assert 'days = "werkdagen"' in claims.read_text(encoding="utf-8")
+    rows = list(
+        csv.DictReader(io.StringIO(run("check", "--claims", str(claims), "-f", "csv").stdout))
+    )
+    assert rows
+    assert {r["verdict"] for r in rows} == {"consistent"}
