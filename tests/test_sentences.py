@@ -154,7 +154,7 @@ def test_default_year_is_the_last_most_indicators_have() -> None:
     assert {row["year"] for row in document["rows"]} == {2019}
     assert document["notes"][0] == (
         "Samenvatting van 2019: het laatste jaar waarin de meeste indicatoren een cijfer "
-        "hebben (9 van de 9); 2020 heeft er 1. Kies een ander jaar met --year."
+        "hebben (9 van de 9, tegen 1 van de 9 in 2020). Kies een ander jaar met --year."
     )
     asked = run_json("report", "--data", BEVOLKING, "--year", "2020")
     assert asked["year"] == 2020

@@ -114,9 +114,10 @@ class CheckClaims(Command):
         self.notes.append(Message("check_summary", summary))
         failing = {Verdict.INCONSISTENT} | ({Verdict.NOT_VERIFIABLE} if self.strict else set())
         self.failed = any(check.verdict in failing for check in checks)
-        return Result(
-            pd.DataFrame([check_row(check, data, self.lang) for check in checks]), _COLUMNS
-        )
+        rows = [check_row(check, data, self.lang) for check in checks]
+        # A text without a figure has no rows, but its table still has its columns.
+        frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=[c.key for c in _COLUMNS])
+        return Result(frame, _COLUMNS)
 
     def finish(self) -> Ending:
         return Ending(notes=self.notes, exit_code=1 if self.failed else 0)

@@ -212,6 +212,8 @@ def _claim_lines(claim: Claim) -> list[str]:
     lines.append(f"stated = {_stated_text(claim)}")
     if claim.wording is not Wording.EXACT and claim.kind not in WORDED_KINDS:
         lines.append(f"wording = {_quoted(claim.wording.value)}")
+    if claim.days is not DaysBasis.CALENDAR and claim.kind.startswith("per_day"):
+        lines.append(f"days = {_quoted(claim.days.value)}")
     if claim.decimals < 0 and not claim.round_word and claim.kind not in WORDED_KINDS:
         # A claims file has no negative decimals: the rounding is left to the reviewer.
         step = f"{10.0**-claim.decimals:.0f}"

@@ -40,6 +40,8 @@ _SUFFIXES = ("ers", "er", "en", "es", "s", "e")
 # A label word found inside a compound of the sentence ("bezoek" in "websitebezoek") counts
 # for less than the word itself.
 PART_WEIGHT = 0.7
+_OF_WHICH = re.compile(r"^\s*waarvan\b", re.I)
+_OF_WHICH_IN = re.compile(r"\bwaarvan\b", re.I)
 # How far ahead the best indicator must be of the next to be a confident link.
 MARGIN = 1.3
 
@@ -91,6 +93,8 @@ class _Row:
     unit: str
     label: frozenset[str]
     footnote: frozenset[str]
+    of_which: bool = False  # a "waarvan …" row: a part of the row above it
+    literal: str = ""  # a label with figures in it ("+31 6 1234"), lowercased
 
 
 class Linker:
@@ -105,7 +109,14 @@ class Linker:
             footnote = meta.at[indicator, "footnote"] if "footnote" in meta else ""
             footnote_text = footnote if isinstance(footnote, str) else ""
             self.rows.append(
-                _Row(indicator, dataset.unit(indicator), _stems(label), _stems(footnote_text))
+                _Row(
+                    indicator,
+                    dataset.unit(indicator),
+                    _stems(label),
+                    _stems(footnote_text),
+                    bool(_OF_WHICH.match(label)),
+                    label.lower().strip() if re.search(r"\d", label) else "",
+                )
             )
         counts: dict[str, int] = {}
         for row in self.rows:
@@ -125,6 +136,10 @@ class Linker:
             matched = sum(
                 self.weight[w] * max((_meets(s, w) for s in words), default=0.0) for w in row.label
             )
+            if not row.label and row.literal and row.literal in text.lower():
+                # A label of figures only names its row when the text writes it out.
+                matched = 1.0
+                label_weight = 1.0
             footnote = sum(0.5 for w in row.footnote if w in words)
             # Label words the text lacks count against it twice: "bezoekers" names the
             # website's visits (two label words) before the English part's (five).
@@ -139,6 +154,12 @@ class Linker:
         """The indicator a text is about among those of the given units, or why none is."""
         rows = [r for r in self.rows if units is None or r.unit in units]
         ids = {r.id for r in rows}
+        part = _OF_WHICH_IN.search(text)
+        if part:
+            # "Aanvragen via de website, waarvan online": the part, named after "waarvan".
+            of_which = _decide(self.scores(text[part.end() :], [r for r in rows if r.of_which]))
+            if isinstance(of_which, str):
+                return of_which
         own = self.scores(text, rows)
         previous: str | Message | None = None
         if (not own or statement.refers_back) and statement.previous:
@@ -185,6 +206,19 @@ class Linker:
                 return name
         return ""
 
+    def in_label(self, statement: Statement) -> bool:
+        """Whether a figure is part of a label the sentence writes out ("+31 6 1234: in 2019
+        toegenomen tot 4"): the label's figures are a name, not a statement."""
+        if statement.position < 0:
+            return False
+        quote = statement.quote.lower()
+        for row in self.rows:
+            if row.literal and len(row.literal) >= 3:
+                for found in re.finditer(re.escape(row.literal), quote):
+                    if found.start() <= statement.position < found.end():
+                        return True
+        return False
+
     def checked(self, statement: Statement, indicator: str | Message) -> str | Message:
         """A chosen indicator, unless the sentence names something its label does not
         ("Twitter" for all accounts) or a number word counts something else."""
@@ -222,6 +256,8 @@ def link_statements(statements: Sequence[Statement], dataset: Dataset) -> list[C
     linker = Linker(dataset)
     claims = []
     for number, statement in enumerate(statements, start=1):
+        if linker.in_label(statement):
+            continue
         linked = _link(linker, statement, f"t{number}")
         for claim in linked:
             subject = claim.inputs.get("indicator") or claim.inputs.get("numerator")
@@ -377,7 +413,7 @@ def _claim(
         decimals=decimals,
         wording=Wording(statement.wording),
         tolerance=None,
-        days=DaysBasis.CALENDAR,
+        days=DaysBasis(statement.days) if statement.days else DaysBasis.CALENDAR,
         unverifiable="",
         round_word=statement.round_word,
         stated_words=statement.stated_text,

@@ -90,6 +90,8 @@ def _decode_text(raw: bytes, name: str) -> str:
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_MARKUP = re.compile(r"(\*\*|__|\*|`)")
+# Emphasis with one underscore ("_a note_"); one inside a word ("snake_case") is no markup.
+_MD_UNDERSCORE = re.compile(r"(?<![\w])_(?=\S)|(?<=\S)_(?![\w])")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _END_OF_SENTENCE = re.compile(r"[.!?:;)]\s*$")
 
@@ -117,7 +119,7 @@ def text_passages(text: str, markdown: bool = False) -> list[Passage]:
                 close()
                 passages.append(Passage(_MD_MARKUP.sub("", match.group(1)), True, number))
                 continue
-            line = _MD_MARKUP.sub("", line)
+            line = _MD_UNDERSCORE.sub("", _MD_MARKUP.sub("", line))
             line = re.sub(r"^\s*([-+>]|\d+\.)\s+", "", line)
         if not line.strip():
             close()
@@ -132,8 +134,16 @@ def text_passages(text: str, markdown: bool = False) -> list[Passage]:
 # --- a saved web page -----------------------------------------------------------------------
 
 
+# A cell that holds a figure only ("291.592", "+19,6%", "5,5 mln", "–").
+_FIGURE_CELL = re.compile(
+    r"[+\-−–]?\d[\d.,]*\s*(?:%|mln\.?|miljoen|pp|procentpunt(?:en)?)?|[–-]", re.I
+)
+
+
 class _VisibleText(HTMLParser):
-    """Collects the text a browser shows, one passage per block element."""
+    """Collects the text a browser shows, one passage per block element. A table row with
+    two or more cells that hold a figure only is the table's, not the prose's: it becomes one
+    passage with its cells separated by `|`, which the finder skips as a pasted table row."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -141,6 +151,17 @@ class _VisibleText(HTMLParser):
         self.parts: list[str] = []
         self.hidden = 0
         self.heading = False
+        self.row_start: int | None = None  # where the current table row's passages begin
+
+    def _close_row(self) -> None:
+        if self.row_start is None:
+            return
+        self._close()
+        cells = self.passages[self.row_start :]
+        if sum(1 for cell in cells if _FIGURE_CELL.fullmatch(cell.text)) >= 2:
+            joined = " | ".join(cell.text for cell in cells)
+            self.passages[self.row_start :] = [Passage(joined, False, 1)]
+        self.row_start = None
 
     def _close(self) -> None:
         text = " ".join("".join(self.parts).split())
@@ -153,8 +174,12 @@ class _VisibleText(HTMLParser):
         if tag in _HIDDEN_TAGS:
             self.hidden += 1
         elif tag in _BLOCK_TAGS:
+            if tag == "tr":
+                self._close_row()
             self._close()
             self.heading = tag in _HEADING_TAGS
+            if tag == "tr":
+                self.row_start = len(self.passages)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
@@ -163,6 +188,8 @@ class _VisibleText(HTMLParser):
             heading = self.heading
             self.heading = heading and tag in _HEADING_TAGS
             self._close()
+            if tag == "tr":
+                self._close_row()
 
     def handle_data(self, data: str) -> None:
         if not self.hidden:
@@ -173,6 +200,7 @@ def html_passages(text: str) -> list[Passage]:
     parser = _VisibleText()
     parser.feed(text)
     parser.close()
+    parser._close_row()
     parser._close()
     return parser.passages
 

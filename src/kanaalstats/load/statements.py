@@ -63,7 +63,13 @@ FRACTIONS = {
 }
 _ORDINALS = {"tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5}
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-_DURATIONS = r"maanden|maand|jaar|jaren|weken|week|dagen|uur|uren|minuten|seconden|procent van"
+_DURATIONS = (
+    r"maanden|maand|jaar|jaren|weken|week|dagen|kalenderdagen|werkdagen|uur|uren|minuten|"
+    r"seconden|procent van|in (?:een )?schrikkeljaar|in schrikkeljaren"
+)
+# What a table is made of: a number that counts these ("11 van de 11 indicatoren") says
+# something about the table, not a figure of one of its indicators.
+_TABLE_PARTS = r"indicatoren|indicator|reeksen|reeks|rijen|rij|kolommen|kolom|cijfers"
 
 UP_WORDS = (
     r"toegenomen|toename|toenemende?|gestegen|stijging|stijgt|steeg|stegen|gegroeid|groei|groeit|"
@@ -94,6 +100,8 @@ _REFERS_BACK = re.compile(
     r"|^(per dag|gemiddeld|in \d{4})\b.*\b(dit|dat|deze|er)\b",
     re.I,
 )
+# A bracket, to its closing bracket or, left open, to the end of the sentence.
+_BRACKET = re.compile(r"\([^()]*\)?")
 _CLAUSE = re.compile(r",(?=\s)|;|\s(?:naar|tot|terwijl|maar)\s")
 _COMPARISON = re.compile(
     r"\b(?P<word>hoger|lager|meer|minder|groter|kleiner|boven|onder)\s+"
@@ -170,6 +178,8 @@ class Statement:
     is_heading: bool = False
     line: int = 1
     notes: tuple[str, ...] = field(default_factory=tuple)
+    position: int = -1  # where its figure starts in the quote; −1 for words
+    days: str = ""  # a per-day figure's days: "werkdagen" ("per werkdag"), "365", "" calendar
 
 
 @dataclass(frozen=True)
@@ -197,6 +207,8 @@ def find_statements(passages: Sequence[Passage]) -> list[Statement]:
     together, `3,63,64,65,5`) is skipped: its figures are the table's, not the prose's."""
     found: list[Statement] = []
     known = _names_of(passages)
+    # "Gemiddelde per dag over 365 dagen per jaar": the text says how it counted its days.
+    fixed = any(_FIXED_365.search(passage.text) for passage in passages)
     heading = ""
     carried: list[int] = []  # the last years the section named, for a sentence naming none
     previous = ""
@@ -217,9 +229,15 @@ def find_statements(passages: Sequence[Passage]) -> list[Statement]:
             if years:
                 carried = years
             previous = sentence
+    if fixed:
+        found = [
+            replace(s, days="365") if s.kind.startswith("per_day") and not s.days else s
+            for s in found
+        ]
     return found
 
 
+_FIXED_365 = re.compile(r"\bper dag\b[^.]*\bover 365 dagen\b", re.I)
 _NOT_NAMES_TEXT = (
     "hiervan daarvan hierbij daarbij daarnaast ook dit dat deze die het de een in op "
     "wel niet maar en toch zo bovendien verder tot sinds per gemiddeld"
@@ -281,10 +299,16 @@ def _is_number_part(text: str, match: re.Match[str]) -> bool:
     return bool(re.match(r"\s*(%|procent|keer|meldingen|e-mails|bezoekers)", after))
 
 
+# A float holds this many significant digits: the digits a figure shows beyond them are
+# padding ("273.972.602.739.726.000.000…"), not a precision it states.
+SIGNIFICANT_DIGITS = 15
+
+
 def _parse_number(digits: str) -> tuple[float, int]:
     whole, _, fraction = digits.replace(".", "").partition(",")
     value = float(f"{whole}.{fraction}" if fraction else whole)
-    return value, len(fraction)
+    shown = len(whole.lstrip("0")) + len(fraction)
+    return value, len(fraction) - max(0, shown - SIGNIFICANT_DIGITS)
 
 
 def _mentions(sentence: str) -> list[_Mention]:
@@ -300,6 +324,12 @@ def _mentions(sentence: str) -> list[_Mention]:
             continue  # a date
         if not unit and re.match(rf"\s+({_DURATIONS})\b", after, re.I):
             continue  # a duration
+        if not unit and (
+            re.match(rf"\s+(?:van de \d+\s+)?(?:{_TABLE_PARTS})\b", after, re.I)
+            or re.match(r"\s+van de \d+(?![\d%]|[.,]\d)(?!\s*(?:procent|miljoen|mln))", after, re.I)
+            or re.search(r"\d\s+van de\s+$", sentence[: match.start()], re.I)
+        ):
+            continue  # "11 van de 11 indicatoren": a count of the table's parts or a ratio
         if not unit and re.match(r"\s+[A-Z]", after):
             continue  # part of a name: "het 24 Oktoberplein"
         if not unit and (
@@ -456,8 +486,16 @@ def _sign_near(sentence: str, mention: _Mention) -> int:
     return -1 if direction == -1 else 1
 
 
-def _clause_year(sentence: str, mention: _Mention) -> int | None:
-    """The year of the clause a figure stands in ("van 1,2 miljoen in 2018 naar …")."""
+def _clause_year(sentence: str, mention: _Mention, mentions: Sequence[_Mention] = ()) -> int | None:
+    """The year of the clause a figure stands in ("van 1,2 miljoen in 2018 naar …"). A bracket
+    that names a year and holds a figure of its own ("4,0 (in 2018: -3,5; …)") is about that
+    year: its year is the bracket's figure's, not the one before it."""
+    for bracket in _BRACKET.finditer(sentence):
+        if bracket.start() < mention.start < bracket.end():
+            years = _years(sentence[bracket.start() : mention.start])
+            if years:
+                return years[-1]
+    sentence = _without_others_brackets(sentence, mention, mentions)
     bounds = [0, *(m.end() for m in _CLAUSE.finditer(sentence)), len(sentence)]
     for low, high in itertools.pairwise(bounds):
         if low <= mention.start < high:
@@ -469,6 +507,50 @@ def _clause_year(sentence: str, mention: _Mention) -> int | None:
                 after = list(_YEAR.finditer(sentence[mention.end : high]))
                 return int(after[0].group(1)) if after else years[-1]
     return None
+
+
+def _without_others_brackets(sentence: str, mention: _Mention, mentions: Sequence[_Mention]) -> str:
+    """The sentence with the brackets that hold another figure blanked out: their years are
+    that figure's."""
+    for bracket in _BRACKET.finditer(sentence):
+        if bracket.start() < mention.start < bracket.end():
+            continue
+        if any(bracket.start() < m.start < bracket.end() for m in mentions):
+            blank = " " * (bracket.end() - bracket.start())
+            sentence = sentence[: bracket.start()] + blank + sentence[bracket.end() :]
+    return sentence
+
+
+def _sentence_year(
+    sentence: str, mention: _Mention, mentions: list[_Mention], carried: list[int]
+) -> int | None:
+    """The year of a figure whose own clause names none: the sentence's, but not a year that
+    a later figure takes ("Dat is 15.068 per dag, tegen 12.603 per dag in 2018": 2018 is the
+    second figure's); with none left, the year the section named last ("Dat is …" continues
+    the previous sentence)."""
+    sentence = _without_others_brackets(sentence, mention, mentions)
+    free = [
+        y
+        for y, at in _year_positions(sentence)
+        if not any(
+            mention.start < m.start < at and _same_clause(sentence, m.start, at) for m in mentions
+        )
+    ]
+    if len(set(free)) == 1:
+        return free[0]
+    if not free and carried:
+        return max(carried)
+    return None
+
+
+def _year_positions(text: str) -> list[tuple[int, int]]:
+    return [
+        (int(m.group(1)), m.start()) for m in _YEAR.finditer(text) if not _is_number_part(text, m)
+    ]
+
+
+def _same_clause(sentence: str, start: int, end: int) -> bool:
+    return not _CLAUSE.search(sentence[start:end])
 
 
 def _statements(
@@ -515,11 +597,15 @@ def _statements(
             millions=mention.millions,
             counted=mention.counted,
             words=_without(sentence, mention),
+            position=mention.start,
         )
-        per_day = bool(re.match(r"\s*(?:[\w'’-]+\s+){0,2}per dag\b", after, re.I)) or bool(
-            re.search(r"\bper dag\b[^0-9]*$", sentence[: mention.start], re.I)
+        per = re.match(r"\s*(?:[\w'’-]+\s+){0,2}per (werk)?dag\b", after, re.I) or re.search(
+            r"\bper (werk)?dag\b[^0-9]*$", sentence[: mention.start], re.I
         )
-        own_year = _clause_year(sentence, mention) if not in_a_row else None
+        per_day = bool(per)
+        if per and per.group(1):
+            common = replace(common, days="werkdagen")
+        own_year = _clause_year(sentence, mention, mentions) if not in_a_row else None
         # "met 12%", "12% minder", "2,6 miljoen kilo minder dan": a change whatever year
         # the clause names (that year is its base); "een toename van 51 … in 2018 naar 43 …
         # in 2019" names levels.
@@ -535,7 +621,9 @@ def _statements(
         if mention.points:
             kind = "pp_change"
         elif per_day:
-            is_change = bool(re.match(r"\s*(?:[\w'’-]+\s+)?(meer|minder)\s+per dag", after, re.I))
+            is_change = bool(
+                re.match(r"\s*(?:[\w'’-]+\s+)?(meer|minder)\s+per (?:werk)?dag", after, re.I)
+            )
             kind = "per_day_change" if is_change and own_year is None else "per_day"
         elif mention.percent and mention.round_word:
             kind = "percent"
@@ -559,9 +647,7 @@ def _statements(
             share = _SHARE_OF.match(after)
             if share:
                 common = replace(common, whole_words=share.group("words"))
-        year = own_year or (own_years[-1] if len(set(own_years)) == 1 else None)
-        if year is None and not own_years and carried:
-            year = max(carried)
+        year = own_year or _sentence_year(sentence, mention, mentions, carried)
         if own_year is None and _LAST_YEAR.search(sentence):
             year = year - 1 if year else -1  # "vorig jaar": before the section's year
         if (

@@ -389,12 +389,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Summary of {year}, the last year in the data ({count} of the {total} {what} have a figure for it).",
     ),
     "report_year_most": (
-        "Samenvatting van {year}: het laatste jaar waarin de meeste {what} een cijfer hebben ({count} van de {total}); {last} heeft er {last_count}. Kies een ander jaar met --year.",
-        "Summary of {year}: the last year in which most {what} have a figure ({count} of the {total}); {last} has {last_count}. Choose another year with --year.",
+        "Samenvatting van {year}: het laatste jaar waarin de meeste {what} een cijfer hebben ({count} van de {total}, tegen {last_count} van de {total} in {last}). Kies een ander jaar met --year.",
+        "Summary of {year}: the last year in which most {what} have a figure ({count} of the {total}, against {last_count} of the {total} in {last}). Choose another year with --year.",
     ),
     "report_year_fewer": (
-        "Samenvatting van {year}: in geen enkel jaar heeft de meerderheid van de {total} {what} een cijfer; {year} heeft er de meeste ({count}). Kies een ander jaar met --year.",
-        "Summary of {year}: no year has a figure for most of the {total} {what}; {year} has the most ({count}). Choose another year with --year.",
+        "Samenvatting van {year}: in geen enkel jaar heeft de meerderheid van de {total} {what} een cijfer; {year} heeft er de meeste ({count} van de {total}). Kies een ander jaar met --year.",
+        "Summary of {year}: no year has a figure for most of the {total} {what}; {year} has the most ({count} of the {total}). Choose another year with --year.",
     ),
     "report_indicators": ("indicatoren", "indicators"),
     "report_series": ("reeksen van gebied en indicator", "series of entity and indicator"),
