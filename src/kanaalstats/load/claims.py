@@ -27,6 +27,7 @@ from kanaalstats.domain.message import Message
 from kanaalstats.domain.units import COUNT_UNITS, FLOW_UNITS, PERCENT
 from kanaalstats.domain.units import scale as unit_scale
 from kanaalstats.load.numbers import NumberFormatError, parse_published_row
+from kanaalstats.load.source import guarded
 
 
 class Wording(StrEnum):
@@ -252,14 +253,7 @@ def load_claims(path: Path | None, dataset: Dataset) -> list[Claim]:
     """Read a claims file and check every field against the kinds and the data."""
     chosen = path or Path(str(resources.files("kanaalstats") / "data" / "claims.toml"))
     name = str(path) if path else chosen.name
-    try:
-        raw = chosen.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError("file_not_found", path=name) from None
-    except IsADirectoryError:
-        raise InputFileError("file_is_directory", path=name) from None
-    except OSError as error:
-        raise InputFileError("file_not_readable", path=name, reason=error.strerror) from None
+    raw = guarded(chosen, name, chosen.read_bytes)
     try:
         document = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -41,7 +41,7 @@ def read_long_csv(
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    header = _header(source, delimiter)
+    header = header_of(source, delimiter)
     names = pa.dictionary(pa.int32(), pa.string())
     types: dict[str, Any] = {}  # keyed by the names as written: ` year` is not `year`
     for column in header:
@@ -79,7 +79,7 @@ def read_long_csv(
     return checked(frame, name, line_of)
 
 
-def _header(source: Path | bytes, delimiter: str) -> list[str]:
+def header_of(source: Path | bytes, delimiter: str) -> list[str]:
     """The header's column names as pyarrow reads them: unquoted, spaces kept."""
     import csv
 
@@ -179,12 +179,12 @@ def _first_bad_cell(source: Path | bytes, name: str, delimiter: str, error: Exce
             source if isinstance(source, Path) else pa.BufferReader(source),
             parse_options=pacsv.ParseOptions(delimiter=delimiter),
             convert_options=pacsv.ConvertOptions(
-                column_types={c: pa.string() for c in _header(source, delimiter)},
+                column_types={c: pa.string() for c in header_of(source, delimiter)},
                 strings_can_be_null=False,
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        width = len(_header(source, delimiter))
+        width = len(header_of(source, delimiter))
         records = _records(source, delimiter)
         line = next((start for start, cells in records if len(cells) != width), 1)
         return DataError("csv_malformed", path=name, line=line, reason=reason)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
+from kanaalstats.load.long_form import header_of
 
 _GROUPS = r"^\s*[+-]?[1-9]\d{0,2}(\.\d{3})+\s*$"
 # A dot not followed by exactly three digits, or after a leading 0, cannot group thousands.
@@ -27,7 +28,7 @@ def check_dot_groups(source: Path | bytes, name: str, delimiter: str) -> list[Me
     import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
-    value = next(c for c in _header(source) if c.strip().lower() == "value")
+    value = next(c for c in header_of(source, ";") if c.strip().lower() == "value")
     table = pacsv.read_csv(
         source if isinstance(source, Path) else pa.BufferReader(source),
         parse_options=pacsv.ParseOptions(delimiter=delimiter),
@@ -58,17 +59,6 @@ def check_dot_groups(source: Path | bytes, name: str, delimiter: str) -> list[Me
             },
         )
     ]
-
-
-def _header(source: Path | bytes) -> list[str]:
-    """The header's names as written (pyarrow selects columns by them)."""
-    if isinstance(source, Path):
-        with source.open("rb") as handle:
-            first = handle.readline()
-    else:
-        first = source.split(b"\n", 1)[0]
-    text = first.decode("utf-8", "replace").removeprefix("\ufeff").rstrip("\r\n")
-    return next(csv.reader([text], delimiter=";"), [])
 
 
 def _line(source: Path | bytes, row: int) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from kanaalstats.domain.errors import InputFileError
-from kanaalstats.load.source import STDIN, decode, read_stdin_bytes
+from kanaalstats.load.source import STDIN, decode, guarded, read_stdin_bytes
 
 # A report's text is a few pages; anything far larger is not one (or a zip bomb).
 MAX_TEXT_BYTES = 20_000_000
@@ -53,18 +53,13 @@ def read_report(path: Path) -> list[Passage]:
 
 
 def _read(path: Path, name: str) -> bytes:
-    try:
+    def read() -> bytes:
         if str(path) == STDIN:
-            raw = read_stdin_bytes()
-        else:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_TEXT_BYTES + 1)
-    except FileNotFoundError:
-        raise InputFileError("file_not_found", path=name) from None
-    except IsADirectoryError:
-        raise InputFileError("file_is_directory", path=name) from None
-    except OSError as error:
-        raise InputFileError("file_not_readable", path=name, reason=error.strerror) from None
+            return read_stdin_bytes()
+        with path.open("rb") as handle:
+            return handle.read(MAX_TEXT_BYTES + 1)
+
+    raw = guarded(path, name, read)
     if len(raw) > MAX_TEXT_BYTES:
         raise InputFileError("text_too_large", path=name, limit=MAX_TEXT_BYTES // 1_000_000)
     return raw

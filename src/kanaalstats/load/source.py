@@ -99,7 +99,7 @@ def stream_bytes(path: Path, shown: str) -> bytes:
     """All of a stream, read once and kept, up to the limit."""
     key = str(path)
     if key not in _streamed:
-        _streamed[key] = _guarded(path, shown, lambda: _read_stream(path, shown))
+        _streamed[key] = guarded(path, shown, lambda: _read_stream(path, shown))
     return _streamed[key]
 
 
@@ -159,10 +159,11 @@ def _guarded_read(path: Path, shown: str, limit: int | None) -> bytes:
         with path.open("rb") as handle:
             return handle.read(limit)
 
-    return _guarded(path, shown, read)
+    return guarded(path, shown, read)
 
 
-def _guarded(path: Path, shown: str, read: Callable[[], bytes]) -> bytes:
+def guarded(path: Path, shown: str, read: Callable[[], bytes]) -> bytes:
+    """What `read` returns; a file that cannot be read is one error naming it."""
     try:
         return read()
     except FileNotFoundError:
