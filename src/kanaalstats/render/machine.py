@@ -164,7 +164,7 @@ class _Cells:
         return written
 
 
-def cells(result: Result, lang: str, writer: MachineWriter) -> list[_Cells]:
+def cells(result: Result, writer: MachineWriter) -> list[_Cells]:
     """Every machine column of a block, its texts written by the writer once each;
     neighbouring text columns that repeat together (entity, indicator, label, unit) as one."""
     import numpy as np
@@ -184,7 +184,9 @@ def cells(result: Result, lang: str, writer: MachineWriter) -> list[_Cells]:
             else:
                 columns.append(_Cells(column.key, column.kind, column.year, numbers=numbers))
         else:
-            series = label_in(frame, lang) if column.kind is Kind.LABEL else frame[column.key]
+            series = (
+                label_in(frame, writer.lang) if column.kind is Kind.LABEL else frame[column.key]
+            )
             names, codes = distinct_texts(series)
             texts = pa.array([writer.cell(name) for name in names], type=pa.string())
             columns.append(_Cells(column.key, column.kind, texts=texts, codes=codes))
@@ -305,7 +307,7 @@ class MachineWriter:
         raise NotImplementedError
 
     def write(self, result: Result) -> None:
-        columns = cells(result, self.lang, self)
+        columns = cells(result, self)
         total = len(result.frame)
         if not columns or not total:
             return
