@@ -70,10 +70,16 @@ def test_builtin_report_passes_its_own_check(tmp_path: Path) -> None:
     # 3·10 + 2·7 + 1 = 45 figures, each found and linked.
     assert len(rows) == 45
     assert {r["verdict"] for r in rows} == {"consistent"}
-    per_day = [r for r in rows if r["quote"].startswith("Dat is gemiddeld 15.068")]
-    # 5.500.000 / 365 = 15.068,5 in 2019; 4.600.000 / 365 = 12.602,7 in 2018: the first
-    # figure is the previous sentence's year, the second the year it is followed by.
+    per_day = [r for r in rows if r["quote"].startswith("Dat is gemiddeld zo'n 15.100")]
+    # 5,5 million stands for 5,45-5,55 million: / 365 = 14.931,5-15.205,5 a day in 2019, a
+    # range 274 wide, so the figure is written to the hundred (15.068,5 → "zo'n 15.100");
+    # 4,55-4,65 million / 365 = 12.465,8-12.739,7 in 2018 → "zo'n 12.600". The first figure
+    # is the previous sentence's year, the second the year it is followed by.
     assert [r["inputs"] for r in per_day] == ["websitebezoek 2019", "websitebezoek 2018"]
+    assert [(r["stated"], r["wording"]) for r in per_day] == [
+        ("15100", "about"),
+        ("12600", "about"),
+    ]
 
 
 def test_builtin_page_passes_its_own_check(tmp_path: Path) -> None:

@@ -307,10 +307,14 @@ def report(
             help=help_text("help_opt_per_day"),
         ),
     ] = None,
+    context: Annotated[
+        bool,
+        typer.Option("--context", help=help_text("help_opt_context")),
+    ] = False,
 ) -> None:
     from kanaalstats.commands.report import Report
 
-    _run(common, Report(indicators, year, days, common.lang, per_day))
+    _run(common, Report(indicators, year, days, common.lang, per_day, context))
 
 
 @command()

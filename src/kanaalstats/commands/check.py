@@ -18,11 +18,10 @@ from kanaalstats.commands.base import Command
 from kanaalstats.domain.choices import OutputFormat
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.errors import UsageError
-from kanaalstats.domain.intervals import Interval
+from kanaalstats.domain.intervals import Interval, published_range
 from kanaalstats.domain.message import Message
 from kanaalstats.domain.result import Column, Ending, Kind, Result
-from kanaalstats.domain.units import FLOW as FLOW_UNIT
-from kanaalstats.domain.units import PERCENT, STOCK, days_in_year
+from kanaalstats.domain.units import PERCENT, days_in_year
 from kanaalstats.domain.units import scale as unit_scale
 from kanaalstats.load.claims import WORDED_KINDS, Claim, Wording, load_claims
 from kanaalstats.text.catalogue import text
@@ -169,9 +168,7 @@ def _published(dataset: Dataset, indicator: str, year: int) -> tuple[float, Inte
     if hit is None or math.isnan(hit[0]):
         raise _Missing("reason_missing_value")
     value, decimals = hit
-    if decimals == 0 and dataset.unit(indicator) in (FLOW_UNIT, STOCK):
-        return value, Interval(value, value)
-    return value, Interval.around(value, decimals)
+    return value, published_range(value, decimals, dataset.unit(indicator))
 
 
 def _per_day(dataset: Dataset, claim: Claim, indicator: str, year: int) -> tuple[float, Interval]:

@@ -32,12 +32,14 @@ class Report(Command):
         basis: DaysBasis,
         lang: str,
         per_day: bool | None = None,
+        context: bool = False,
     ) -> None:
         self.names = names
         self.year = year
         self.basis = basis
         self.lang = lang
         self.style = Style(per_day=per_day, working_days=basis is DaysBasis.WORKING)
+        self.context = context
         self.indicators: list[str] = []
         self.summarised = 0
         self.parents: dict[str, tuple[str, str]] = {}
@@ -74,6 +76,8 @@ class Report(Command):
             parent_nl=[self.parents.get(str(i), ("", ""))[0] for i in frame["indicator"]],
             parent_en=[self.parents.get(str(i), ("", ""))[1] for i in frame["indicator"]],
         )
+        if self.context:
+            frame = self._with_context(data, frame)
         records = frame.to_dict(orient="records")
         stated: list[list[Stated]] = [[] for _ in records]
         sentences = [
@@ -104,6 +108,21 @@ class Report(Command):
             Column("sentence", "col_sentence", Kind.TEXT),
         ]
         return Result(frame, columns, prose="sentence")
+
+    def _with_context(self, data: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+        from dataclasses import asdict
+
+        from kanaalstats.commands.context import contexts
+
+        series, matrix = wide(data, self.indicators)
+        at = {
+            (str(e), str(i)): n
+            for n, (e, i) in enumerate(zip(series["entity"], series["indicator"], strict=True))
+        }
+        keys = zip(frame["entity"].astype(str), frame["indicator"].astype(str), strict=True)
+        found = contexts(frame, data.years, matrix, [at[key] for key in keys])
+        fields = [asdict(context) for context in found]
+        return frame.assign(**{name: [f[name] for f in fields] for name in fields[0]})
 
     def _for_the_page(
         self,
@@ -176,7 +195,7 @@ def own_checks(
                 inputs=inputs,
                 stated=figure.figure,
                 decimals=figure.decimals,
-                wording=Wording.EXACT,
+                wording=Wording(figure.wording),
                 tolerance=None,
                 days=report.basis,
                 unverifiable="",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kanaalstats.domain.units import FLOW, STOCK
+
 
 @dataclass(frozen=True)
 class Interval:
@@ -42,3 +44,11 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         return self.low <= other.high and other.low <= self.high
+
+
+def published_range(value: float, decimals: int, unit: str) -> Interval:
+    """What a published value stands for: a whole count (237.660 visits) is exact; a value
+    with decimals, in millions or in percent stands for what rounds to it."""
+    if decimals == 0 and unit in (FLOW, STOCK):
+        return Interval(value, value)
+    return Interval.around(value, decimals)

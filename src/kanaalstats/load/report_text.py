@@ -130,8 +130,11 @@ def text_passages(text: str, markdown: bool = False) -> list[Passage]:
 
 
 # A cell that holds a figure only ("291.592", "+19,6%", "5,5 mln", "–").
+# A figure alone in a cell, hedged or not ("zo'n +20%" in a check's table of verdicts).
 _FIGURE_CELL = re.compile(
-    r"[+\-−–]?\d[\d.,]*\s*(?:%|mln\.?|miljoen|pp|procentpunt(?:en)?)?|[–-]", re.I
+    r"(?:(?:zo'n|bijna|ruim|circa|ongeveer|about|almost|over)\s+)?"
+    r"[+\-−–]?\d[\d.,]*\s*(?:%|mln\.?|miljoen|pp|procentpunt(?:en)?)?|[–-]",
+    re.I,
 )
 
 

@@ -135,12 +135,27 @@ def source_line(source: str, lang: str) -> str:
     return f"{text('source_prefix', lang)}: {source} · {line}" if source else line
 
 
+def publishers(frame: pd.DataFrame) -> list[str]:
+    """The indicators' sources, each once, in table order. A source that another one only
+    adds to ("gemeente Utrecht" beside "gemeente Utrecht (tekst van de Utrecht Monitor)")
+    is left out: the longer one names the same publisher."""
+    if "source" not in frame:
+        return []
+    named = [str(s).strip() for s in dict.fromkeys(frame["source"].astype(object).fillna(""))]
+    named = [s for s in dict.fromkeys(named) if s]
+    return [s for s in named if not any(_adds_to(other, s) for other in named if other != s)]
+
+
+def _adds_to(longer: str, shorter: str) -> bool:
+    if not longer.casefold().startswith(shorter.casefold()):
+        return False
+    rest = longer[len(shorter) :]
+    return not rest[:1].isalnum()
+
+
 def chart_source(frame: pd.DataFrame, files: Sequence[str]) -> str:
     """Who publishes the figures (the `source` of the indicators), else the files read."""
-    named: list[str] = []
-    if "source" in frame:
-        named = [str(s) for s in dict.fromkeys(frame["source"].astype(object).fillna("")) if s]
-    return "; ".join(named or [Path(f).name for f in files])
+    return "; ".join(publishers(frame) or [Path(f).name for f in files])
 
 
 def render_chart(

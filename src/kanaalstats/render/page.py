@@ -99,12 +99,6 @@ def page(frame: pd.DataFrame, outline: Outline, ending: Ending, lang: str) -> st
     return "\n".join(parts)
 
 
-def _sources(frame: pd.DataFrame) -> list[str]:
-    if "source" not in frame:
-        return []
-    return [str(s) for s in dict.fromkeys(frame["source"].astype(object).fillna("")) if s]
-
-
 def _table(frame: pd.DataFrame, years: list[int], lang: str) -> list[str]:
     """The key-figures table: one row per series, one column per year, as published."""
     entities = frame["entity"].astype(str).tolist() if "entity" in frame else []
@@ -140,7 +134,9 @@ def _table(frame: pd.DataFrame, years: list[int], lang: str) -> list[str]:
         "</tbody></table></div>",
         *(f'<p class="note">{escape(mark)} {escape(note)}</p>' for note, mark in marks.items()),
     ]
-    sources = _sources(frame)
+    from kanaalstats.render.chart import publishers
+
+    sources = publishers(frame)
     if sources:
         prefix = text("source_prefix", lang)
         out.append(f'<p class="note" id="bron">{escape(prefix)}: {escape("; ".join(sources))}</p>')

@@ -774,6 +774,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Altijd (of nooit) het gemiddelde per dag van een stroomgrootheid noemen; standaard: alleen vanaf één per dag.",
         "Always (or never) add the average per day of a flow; default: only from one a day upwards.",
     ),
+    "help_opt_context": (
+        "Noem ook de context van elke verandering: het hoeveelste jaar op rij, voor het eerst sinds, het hoogste of laagste niveau sinds, de sterkste stijging of daling.",
+        "Also give each change its context: how many years in a row, for the first time since, the highest or lowest level since, the largest rise or fall.",
+    ),
     "help_opt_zoom": (
         "Pas de waardeassen van de grafiek aan de gegevens aan (gemarkeerd als afgesneden) in plaats van 0–100% voor percentages en nul voor aantallen.",
         "Fit the chart's value axes to the data (marked as cut) instead of 0–100% for percentages and zero for counts.",
@@ -968,6 +972,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{then}: {previous}; een procentuele verandering naar een negatief getal zegt niets",
         "{then}: {previous}; a percentage change to a negative figure means nothing",
     ),
+    "sentence_too_large": (
+        "{then}: {previous}; de procentuele verandering is te groot om te berekenen",
+        "{then}: {previous}; the percentage change is too large to compute",
+    ),
+    "sentence_about": ("zo'n {figure}", "about {figure}"),
+    # --- report --context -----------------------------------------------------------------
+    "context_in_a_row": ("voor het {nth} jaar op rij", "for the {nth} year in a row"),
+    "context_first_since": ("voor het eerst sinds {year}", "for the first time since {year}"),
+    "context_highest_since": ("het hoogste niveau sinds {year}", "the highest level since {year}"),
+    "context_lowest_since": ("het laagste niveau sinds {year}", "the lowest level since {year}"),
+    "context_highest_from": (
+        "het hoogste niveau van alle jaren sinds {year}",
+        "the highest level of all years since {year}",
+    ),
+    "context_lowest_from": (
+        "het laagste niveau van alle jaren sinds {year}",
+        "the lowest level of all years since {year}",
+    ),
+    "context_largest_rise": (
+        "de sterkste stijging van alle aantallen in de tabel",
+        "the largest rise of all counts in the table",
+    ),
+    "context_largest_fall": (
+        "de sterkste daling van alle aantallen in de tabel",
+        "the largest fall of all counts in the table",
+    ),
+    "context_and": (" en ", " and "),
+    "ordinal_n": ("{n}e", "{n}th"),
+    "ordinal_2": ("tweede", "second"),
+    "ordinal_3": ("derde", "third"),
+    "ordinal_4": ("vierde", "fourth"),
+    "ordinal_5": ("vijfde", "fifth"),
+    "ordinal_6": ("zesde", "sixth"),
+    "ordinal_7": ("zevende", "seventh"),
+    "ordinal_8": ("achtste", "eighth"),
+    "ordinal_9": ("negende", "ninth"),
+    "ordinal_10": ("tiende", "tenth"),
     "sentence_day": ("dag", "day"),
     "sentence_working_day": ("werkdag", "working day"),
     "sentence_per_day": (

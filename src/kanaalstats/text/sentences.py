@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kanaalstats.domain.intervals import Interval, published_range
 from kanaalstats.domain.units import (
     FLOW_UNITS,
     PERCENT,
@@ -60,7 +61,8 @@ class Stated:
     kind: str  # a claim kind: value, growth, pp_change, change, per_day
     years: tuple[int, ...]  # (year,) or (from, to)
     figure: float  # the figure rounded as written, signed (a fall is negative)
-    decimals: int
+    decimals: int  # may be negative: -2 for a figure rounded to the hundred
+    wording: str = "exact"  # or "about": "zo'n 15.100", rounded as far as its inputs allow
 
 
 def _written(value: float, decimals: int) -> float:
@@ -147,18 +149,43 @@ def _level(value: float, unit: str, decimals: int, lang: str) -> str:
     return number
 
 
-def _percent(value: float, lang: str) -> str:
+@dataclass(frozen=True)
+class _Rounded:
+    """A derived figure as a sentence writes it: rounded no finer than the published
+    figures it comes from support, and hedged ("zo'n") where that is coarser than usual."""
+
+    figure: float
+    decimals: int
+    hedged: bool
+
+    def written(self, lang: str) -> str:
+        number = format_number(self.figure, max(self.decimals, 0), lang)
+        return text("sentence_about", lang, figure=number) if self.hedged else number
+
+    def stated(self, kind: str, years: tuple[int, ...], sign: float = 1.0) -> Stated:
+        wording = "about" if self.hedged else "exact"
+        return Stated(kind, years, sign * self.figure, self.decimals, wording)
+
+
+def _supported(size: float, possible: Interval | None, decimals: int) -> _Rounded:
+    """`size` at `decimals`, unless the range its inputs allow is wider than that step:
+    5,5 million visits a year are 14.932-15.205 a day, so "zo'n 15.100", not "15.068"."""
+    width = possible.high - possible.low if possible is not None else 0.0
+    if not math.isfinite(width) or width <= 10.0**-decimals or size == 0:
+        return _Rounded(_written(size, decimals), decimals, hedged=False)
+    coarse = -math.floor(math.log10(width))
+    # At least one significant digit: a rise of 3 does not become "zo'n 0".
+    coarse = min(decimals, max(coarse, -math.floor(math.log10(abs(size)))))
+    return _Rounded(_written(size, coarse), coarse, hedged=True)
+
+
+def _percent_places(value: float) -> int:
     # Whole percents read best; below 1% a decimal keeps a small change from reading as 0%.
-    decimals = 0 if abs(value) >= 0.95 else 1
-    return format_number(abs(value), decimals, lang) + "%"
+    return 0 if abs(value) >= 0.95 else 1
 
 
 def _day_decimals(value: float) -> int:
     return 0 if abs(value) >= 10 else 1
-
-
-def _per_day(value: float, lang: str) -> str:
-    return format_number(value, _day_decimals(value), lang)
 
 
 # The catalogue's (with a subject, as a heading) clauses per direction.
@@ -246,7 +273,7 @@ def sentence(
     said.append(Stated("value", (before,), _written(previous, decimals), decimals))
     direction = UP if value > previous else DOWN if value < previous else SAME
     verb = _VERB[direction][who.heading] + ("_january" if times.now else "")
-    core = text(verb, lang, level=shown, when=times.when)
+    core = text(verb, lang, level=shown, when=_run_of_years(row, times.when, lang))
     if direction == SAME:
         core += f" ({times.then_short}: {previous_level})."
         return _join(who, core) + _daily_tail(row, lang, style, said, with_previous=False)
@@ -269,23 +296,54 @@ def sentence(
         # of a balance that turned negative says nothing a reader can use.
         amount = ""
     else:
-        pct = float(row["change_pct"])
-        amount = _percent(pct, lang)
-        places = 0 if abs(pct) >= 0.95 else 1
-        said.append(Stated("growth", span, sign * _written(abs(pct), places), places))
+        pct = abs(float(row["change_pct"]))
+        ratio = _range(row, "value").ratio(_range(row, "previous_value"))
+        possible = ratio.scaled(100) if ratio is not None else None
+        rounded = _supported(pct, possible, _percent_places(pct))
+        amount = rounded.written(lang) + "%"
+        said.append(rounded.stated("growth", span, sign))
     if amount:
         compared = text(comparison, lang, amount=amount, then=times.then)
-        core += f", {compared} ({previous_level})."
+        core += f", {compared} ({previous_level}){_standing(row, direction, lang)}."
     else:
         note = str(row.get("note") or "")
-        if note == "negative_base":
-            reason = "sentence_from_negative"
-        elif note == "zero_base":
-            reason = "sentence_from_zero"
-        else:
-            reason = "sentence_to_negative"
+        reason = {
+            "negative_base": "sentence_from_negative",
+            "zero_base": "sentence_from_zero",
+            "too_large": "sentence_too_large",
+        }.get(note, "sentence_to_negative")
         core += f" ({text(reason, lang, then=times.then, previous=previous_level)})."
     return _join(who, core) + _daily_tail(row, lang, style, said, with_previous=True)
+
+
+def _run_of_years(row: Mapping[Any, Any], when: str, lang: str) -> str:
+    """ "in 2019 voor het derde jaar op rij", "in 2019 voor het eerst sinds 2016" (with
+    `report --context`), or just "in 2019"."""
+    streak = int(row.get("streak") or 0)
+    if streak >= 2:
+        nth = text(f"ordinal_{streak}", lang) if streak <= 10 else text("ordinal_n", lang, n=streak)
+        return f"{when} {text('context_in_a_row', lang, nth=nth)}"
+    since = row.get("first_since")
+    if since is not None and not _missing(since):
+        return f"{when} {text('context_first_since', lang, year=int(since))}"
+    return when
+
+
+def _standing(row: Mapping[Any, Any], direction: str, lang: str) -> str:
+    """ ", het hoogste niveau sinds 2015 en de sterkste stijging van alle aantallen in de
+    tabel" (with `report --context`), or nothing."""
+    high = direction == UP
+    parts = []
+    since, start = row.get("level_since"), row.get("level_from")
+    if since is not None and not _missing(since):
+        key = "context_highest_since" if high else "context_lowest_since"
+        parts.append(text(key, lang, year=int(since)))
+    elif start is not None and not _missing(start):
+        key = "context_highest_from" if high else "context_lowest_from"
+        parts.append(text(key, lang, year=int(start)))
+    if row.get("largest"):
+        parts.append(text("context_largest_rise" if high else "context_largest_fall", lang))
+    return ", " + text("context_and", lang).join(parts) if parts else ""
 
 
 def _daily_tail(
@@ -300,20 +358,32 @@ def _daily_tail(
     if style.per_day is None and today_value < 1:
         return ""
     day = text("sentence_working_day" if style.working_days else "sentence_day", lang)
-    tail = " " + text("sentence_per_day", lang, today=_per_day(today_value, lang), day=day)
-    year = int(row["year"])
-    places = _day_decimals(today_value)
-    said.append(Stated("per_day", (year,), _written(today_value, places), places))
+    today = _per_day(row, "value", today_value)
+    tail = " " + text("sentence_per_day", lang, today=today.written(lang), day=day)
+    said.append(today.stated("per_day", (int(row["year"]),)))
     previous = row.get("previous_per_day")
     shown = with_previous and previous is not None and not _missing(previous)
     if shown and (style.per_day or float(previous or 0) >= 1):
-        earlier = float(previous or 0)
-        before = _per_day(earlier, lang)
+        before = _per_day(row, "previous_value", float(previous or 0))
         year = int(row["previous_year"])
-        tail += ", " + text("sentence_per_day_before", lang, before=before, day=day, year=year)
-        places = _day_decimals(earlier)
-        said.append(Stated("per_day", (year,), _written(earlier, places), places))
+        tail += ", " + text(
+            "sentence_per_day_before", lang, before=before.written(lang), day=day, year=year
+        )
+        said.append(before.stated("per_day", (year,)))
     return tail + "."
+
+
+def _range(row: Mapping[Any, Any], key: str) -> Interval:
+    decimals = 0 if _missing(row["decimals"]) else int(row["decimals"])
+    return published_range(float(row[key]), decimals, str(row["unit"]))
+
+
+def _per_day(row: Mapping[Any, Any], key: str, per_day: float) -> _Rounded:
+    """A day rate rounded as its published yearly figure allows."""
+    value = float(row[key])
+    factor = per_day / value if value else 0.0
+    possible = _range(row, key).scaled(factor) if factor else None
+    return _supported(per_day, possible, _day_decimals(per_day))
 
 
 def _join(who: Subject, core: str) -> str:
