@@ -7,6 +7,8 @@ columns. Only when a check fails is the offending line looked up, to name it in 
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -57,6 +59,10 @@ def read_long_csv(
     options = pacsv.ConvertOptions(
         column_types=types, null_values=_MISSING, strings_can_be_null=False
     )
+    # Importing pandas is a large part of a run, and pyarrow's reader does not hold the GIL,
+    # so the one waits for the other no longer than the longer of the two.
+    importing = threading.Thread(target=importlib.import_module, args=("pandas",), daemon=True)
+    importing.start()
     try:
         table = pacsv.read_csv(
             source if isinstance(source, Path) else pa.BufferReader(source),
@@ -67,6 +73,8 @@ def read_long_csv(
         raise _first_bad_cell(source, name, delimiter, error) from None
     except OSError as error:
         raise InputFileError("file_not_readable", path=name, reason=str(error)) from None
+    finally:
+        importing.join()
     line_of = _line_finder(source, delimiter)
     year = next(c for c in table.column_names if c.strip().lower() == "year")
     if table.column(year).null_count:
