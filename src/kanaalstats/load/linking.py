@@ -281,6 +281,17 @@ def _link(linker: Linker, statement: Statement, claim_id: str) -> list[Claim]:
             year = _level_year(statement, dataset)
             share = {"numerator": part, "denominator": whole, "year": year}
             return [_claim(statement, claim_id, "share", share, statement.stated, dataset)]
+        # A share of something named ("een op de twintig aanvragen kwam via de telefoon") is
+        # a percent row's value only when its own words name that row: the previous
+        # sentence's subject or the heading is no evidence about a part the table may lack.
+        level = linker.choose(alone, text, frozenset({PERCENT}))
+        if isinstance(level, Message) and isinstance(whole, str):
+            return [_unlinked(statement, claim_id, Message("link_share_part", {"whole": whole}))]
+        if isinstance(level, Message):
+            return [_unlinked(statement, claim_id, level)]
+        own_level: str | None = level
+    else:
+        own_level = None
     if kind == "percent":
         kind = "value"
         units: frozenset[str] | None = frozenset({PERCENT})
@@ -294,9 +305,11 @@ def _link(linker: Linker, statement: Statement, claim_id: str) -> list[Claim]:
         units = _NOT_PERCENT
     else:
         units = _ANY_UNIT
-    if kind in WORDED_KINDS and statement.quote in linker.subjects:
+    if own_level is not None:
+        indicator: str | Message = own_level
+    elif kind in WORDED_KINDS and statement.quote in linker.subjects:
         # A direction is about what the figures of its sentence are about.
-        indicator: str | Message = linker.subjects[statement.quote]
+        indicator = linker.subjects[statement.quote]
     else:
         indicator = _choose(linker, statement, text, kind, units)
     indicator = linker.checked(statement, indicator)

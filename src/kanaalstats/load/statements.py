@@ -143,6 +143,13 @@ _SHARE_OF = re.compile(
     re.I,
 )
 
+_WHOLE_AFTER = re.compile(
+    r"^\s+(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,2}?)(?=\s+(?:bestaat|is|was|zijn|waren|werd|"
+    r"werden|heeft|hebben|had|komt|kwam|kwamen|gaat|ging|gingen|betreft|deed|deden|doet|doen|"
+    r"belde|belden|gebruikt|gebruikte|gebruikten|de|het|een|in|op|via|per|naar)\b|\s*[,.;:)]|\s*$)",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -626,7 +633,13 @@ def _statements(
             )
             kind = "per_day_change" if is_change and own_year is None else "per_day"
         elif mention.percent and mention.round_word:
-            kind = "percent"
+            # "groeide met een vijfde": a fraction after "met" with a verb of change is the
+            # change itself (+20 %) of what the sentence is about, not a share.
+            relative = bool(
+                re.search(r"\bmet\s+$", sentence[: _hedge_start(sentence, mention.start)], re.I)
+                and _direction_at(sentence) in (1, -1)
+            ) or bool(re.match(r"\s*(meer|minder)\b", after, re.I))
+            kind = "growth" if relative else "percent"
         elif mention.percent and (mention.signed or change_words):
             kind = "growth"
         elif mention.percent:
@@ -647,6 +660,11 @@ def _statements(
             share = _SHARE_OF.match(after)
             if share:
                 common = replace(common, whole_words=share.group("words"))
+            elif re.match(r"(?:een|1) op ", mention.text, re.I):
+                # "een op de twintig aanvragen": the noun after it names the whole.
+                whole = _WHOLE_AFTER.match(after)
+                if whole:
+                    common = replace(common, whole_words=whole.group("words"))
         year = own_year or _sentence_year(sentence, mention, mentions, carried)
         if own_year is None and _LAST_YEAR.search(sentence):
             year = year - 1 if year else -1  # "vorig jaar": before the section's year

@@ -542,6 +542,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "het getal telt '{noun}', dat in geen label staat",
         "the number counts '{noun}', which no label names",
     ),
+    "link_share_part": (
+        "een aandeel van {whole}, maar geen indicator in de tabel past bij het deel dat de zin noemt",
+        "a share of {whole}, but no indicator of the table fits the part the sentence names",
+    ),
     "link_no_years": (
         "de tabel heeft niet de jaren die de zin nodig heeft",
         "the table lacks the years the sentence needs",
