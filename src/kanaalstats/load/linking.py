@@ -126,11 +126,15 @@ class Linker:
         self.weight = {word: math.log(1 + total / n) for word, n in counts.items()}
         self.subjects: dict[str, str] = {}  # sentence → the indicator its figures are about
 
-    def scores(self, text: str, rows: Sequence[_Row] | None = None) -> dict[str, float]:
+    def scores(
+        self, text: str, rows: Sequence[_Row] | None = None, footnotes: bool = True
+    ) -> dict[str, float]:
         """How well a text names each indicator: the weight of the label words it has, times
-        the share of the label's weight those make up."""
+        the share of the label's weight those make up. A row named by no word of its own
+        that another named row lacks is no rival of it (see `_told_apart`)."""
         words = _stems(text)
         out = {}
+        evidence: dict[str, frozenset[str]] = {}
         for row in rows if rows is not None else self.rows:
             label_weight = sum(self.weight[w] for w in row.label) or 1.0
             matched = sum(
@@ -140,13 +144,17 @@ class Linker:
                 # A label of figures only names its row when the text writes it out.
                 matched = 1.0
                 label_weight = 1.0
-            footnote = sum(0.5 for w in row.footnote if w in words)
+            footnote = sum(0.5 for w in row.footnote if w in words) if footnotes else 0.0
             # Label words the text lacks count against it twice: "bezoekers" names the
             # website's visits (two label words) before the English part's (five).
             score = matched * (matched / label_weight) ** 2 + footnote * 2.5
             if score > 0:
                 out[row.id] = score
-        return out
+                evidence[row.id] = frozenset(
+                    [w for w in row.label if any(_meets(s, w) for s in words)]
+                    + ["*" + w for w in row.footnote if footnotes and w in words]
+                )
+        return _told_apart(out, evidence)
 
     def choose(
         self, statement: Statement, text: str, units: frozenset[str] | None
@@ -232,6 +240,18 @@ class Linker:
             if not any(_meets(stem(statement.counted.lower()), w) for w in row.label):
                 return Message("link_counts_other", {"noun": statement.counted})
         return indicator
+
+
+def _told_apart(scores: dict[str, float], evidence: dict[str, frozenset[str]]) -> dict[str, float]:
+    """Scores that rest on what a text names: a row whose named label words are all named
+    for another row too, which has more of them ("social media" for the campaigns, against
+    "berichten via social media" for the messages), is no rival of it, however short its
+    label. Rows named by the same words keep their scores: the shorter label fits better."""
+    return {
+        key: value
+        for key, value in scores.items()
+        if not any(evidence[key] < evidence[other] for other in scores if other != key)
+    }
 
 
 def _decide(scores: dict[str, float]) -> str | Message:
@@ -320,7 +340,7 @@ def _link(linker: Linker, statement: Statement, claim_id: str) -> list[Claim]:
     if kind in ("value", "change") and statement.millions:
         stated = stated / unit_scale(dataset.unit(indicator))
     inputs: dict[str, object]
-    if kind in ("value", "per_day"):
+    if kind in ("value", "per_day", "level_ranking"):
         inputs = {"indicator": indicator, "year": _level_year(statement, dataset)}
     elif kind == "comparison":
         year = _level_year(statement, dataset)
@@ -430,6 +450,7 @@ def _claim(
         unverifiable="",
         round_word=statement.round_word,
         stated_words=statement.stated_text,
+        degree=statement.degree,
     )
 
 

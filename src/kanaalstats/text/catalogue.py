@@ -574,6 +574,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "stated_most_down": ("de sterkste daling", "the largest fall"),
     "against_ranking": ("sterker bij: {years}", "stronger for: {years}"),
     "stated_identity": ("som van de delen", "sum of the parts"),
+    "kind_first_since": ("voor het eerst sinds", "first since"),
+    "kind_level_ranking": ("rangorde niveau", "ranking of levels"),
+    "stated_highest": ("het hoogst", "the highest"),
+    "stated_lowest": ("het laagst", "the lowest"),
+    "stated_first_up": ("voor het eerst omhoog", "up for the first time"),
+    "stated_first_down": ("voor het eerst omlaag", "down for the first time"),
+    "against_first_since": ("klopt niet voor: {years}", "does not hold for: {years}"),
+    "against_level_ranking": ("verder bij: {years}", "further for: {years}"),
+    "degree_slight": (
+        "iets: een verandering van minder dan {limit}; berekend {change}",
+        "slightly: a change of less than {limit}; computed {change}",
+    ),
+    "degree_strong": (
+        "sterk: een verandering van minstens {limit}; berekend {change}",
+        "strongly: a change of at least {limit}; computed {change}",
+    ),
     "against_identity": ("klopt niet in {years}", "does not hold in {years}"),
     "claim_bad_parts": (
         "{path}, claim '{id}', veld '{field}': '{value}' is geen lijst van indicatoren, zoals parts = [\"instroom\", \"-uitstroom\"].",
