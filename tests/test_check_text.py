@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from helpers import FIXTURES, run, write
+from helpers import FIXTURES, run, run_csv, write
 from kanaalstats.domain.errors import ExitCode
 from kanaalstats.load.report_text import read_report
 from kanaalstats.load.statements import find_statements, find_statements_in
@@ -117,7 +117,14 @@ def test_a_row_names_its_sentence_and_why_it_is_not_linked() -> None:
     rows = _rows("--text", str(SEED), "--lang", "en")
     twitter = next(r for r in rows if r["quote"] == "Begin 2019 waren dit er bijna 60.000.")
     assert twitter["verdict"] == "not_verifiable"
-    assert twitter["reason"] == "reason_not_linked"
+    assert twitter["reason_code"] == "reason_not_linked"
+    assert twitter["reason"].startswith(
+        "not linked to the table: the sentence is about 'Twitter', which no label of the table"
+        " names (closest: "
+    )
+    dutch = next(r for r in run_csv("check", "--text", str(SEED)) if r["id"] == twitter["id"])
+    assert dutch["reason"].startswith("niet gekoppeld aan de tabel: de zin gaat over 'Twitter'")
+    assert dutch["reason_code"] == "reason_not_linked"
     assert twitter["inputs"] == "–"
     people = run("check", "--text", str(SEED), "--lang", "en", "-f", "markdown").stdout
     assert "about 'Twitter', which no label of the table names" in people

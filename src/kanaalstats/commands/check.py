@@ -535,7 +535,8 @@ def check_row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
         "computed_low": computed.low if computed else None,
         "computed_high": computed.high if computed else None,
         "verdict": check.verdict.value,
-        "reason": check.reason or None,
+        "reason": _reason_text(check, lang),
+        "reason_code": check.reason or None,
         "unverifiable": claim.unverifiable or None,
         "days_basis": claim.days.value if per_day else None,
         "unit": unit,
@@ -550,6 +551,19 @@ def check_row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
         "kind_text": text(f"kind_{claim.kind}", lang),
         "explanation": "; ".join(notes),
     }
+
+
+def _reason_text(check: Check, lang: str) -> str | None:
+    """Why a claim is not verifiable, as people read it: for a statement of the text that is
+    not linked, also why not ("niet gekoppeld aan de tabel: de zin gaat over 'Twitter' …")."""
+    from kanaalstats.text.catalogue import say
+
+    if not check.reason:
+        return None
+    said = text(check.reason, lang)
+    if check.claim.unlinked is not None:
+        said += ": " + say(check.claim.unlinked, lang)
+    return said
 
 
 def _digits_of(value: float, at_least: int) -> int:
@@ -656,6 +670,7 @@ _COLUMNS = [
     Column("verdict", "col_verdict", Kind.TEXT, human=False),
     Column("verdict_text", "col_verdict", Kind.TEXT, machine=False),
     Column("reason", "col_reason", Kind.TEXT, human=False),
+    Column("reason_code", "col_reason", Kind.TEXT, human=False),
     Column("unverifiable", "col_reason", Kind.TEXT, human=False),
     Column("days_basis", "col_reason", Kind.TEXT, human=False),
     Column("explanation", "col_reason", Kind.TEXT, machine=False),
