@@ -213,3 +213,28 @@ def test_degree_kinds_and_level_rankings_by_hand(tmp_path: Path) -> None:
     assert refused.exit_code == ExitCode.INVALID_DATA
     assert "degree" in refused.stderr
     assert refused.stderr.count("\n") == 1
+
+
+# --- 8. English text is refused, not misread -----------------------------------------------
+
+
+def test_an_english_report_is_refused_in_one_line(tmp_path: Path) -> None:
+    english = tmp_path / "rapport-en.txt"
+    assert run("report", "--lang", "en", "-o", str(english)).exit_code == ExitCode.OK
+    for lang in ("nl", "en"):
+        result = run("check", "--text", str(english), "--lang", lang)
+        assert result.exit_code == ExitCode.INPUT_FILE
+        assert result.stderr.count("\n") == 1
+        assert "rapport-en.txt" in result.stderr
+        assert ("Engels" if lang == "nl" else "English") in result.stderr
+        assert "--lang en" in result.stderr  # what to do: the Dutch version
+    # A Dutch page that quotes English words is still read: 9 English words (the ×4, of ×3,
+    # and ×2) against 5 Dutch ones (de, dan, het, van, naar), not more than three times.
+    dutch = write(
+        tmp_path,
+        "nl.txt",
+        "Online\n\nDe pagina 'The state of the city and of the region and the people of the"
+        " town' is in 2019 vaker bezocht dan in 2018: het websitebezoek groeide van 4,6 naar"
+        " 5,5 miljoen.\n",
+    )
+    assert run("check", "--text", str(dutch)).exit_code == ExitCode.OK

@@ -522,6 +522,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: de tekst is groter dan {limit} MB; dat is geen rapporttekst.",
         "{path}: the text is larger than {limit} MB; that is not a report's text.",
     ),
+    "text_seems_english": (
+        "{path}: de tekst lijkt Engels; check --text leest alleen Nederlandse tekst. Geef de Nederlandse versie (kanaalstats report zonder --lang en) of schrijf de claims in een claimsbestand (--claims).",
+        "{path}: the text seems to be English; check --text reads Dutch text only. Give the Dutch version (kanaalstats report without --lang en) or write the claims in a claims file (--claims).",
+    ),
     "reason_not_linked": (
         "niet gekoppeld aan de tabel",
         "not linked to the table",
