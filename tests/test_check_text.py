@@ -118,9 +118,9 @@ def test_a_row_names_its_sentence_and_why_it_is_not_linked() -> None:
     twitter = next(r for r in rows if r["quote"] == "Begin 2019 waren dit er bijna 60.000.")
     assert twitter["verdict"] == "not_verifiable"
     assert twitter["reason_code"] == "reason_not_linked"
-    assert twitter["reason"].startswith(
+    assert twitter["reason"] == (
         "not linked to the table: the sentence is about 'Twitter', which no label of the table"
-        " names (closest: "
+        " names (closest: social_media_volgers)"
     )
     dutch = next(r for r in run_csv("check", "--text", str(SEED)) if r["id"] == twitter["id"])
     assert dutch["reason"].startswith("niet gekoppeld aan de tabel: de zin gaat over 'Twitter'")
@@ -128,6 +128,24 @@ def test_a_row_names_its_sentence_and_why_it_is_not_linked() -> None:
     assert twitter["inputs"] == "–"
     people = run("check", "--text", str(SEED), "--lang", "en", "-f", "markdown").stdout
     assert "about 'Twitter', which no label of the table names" in people
+
+
+def test_seed_page_social_media_parts_are_closest_to_the_followers() -> None:
+    # Twitter, LinkedIn and Instagram are named in the footnote of the messages' row
+    # ("* Twitter, Facebook, Instagram, LinkedIn"), but each sentence is about followers
+    # ("volgers"), a word of the followers' label: a part of that row, not of the messages'.
+    rows = _rows("--text", str(SEED))
+    parts = {
+        r["quote"][:40]: r["reason"]
+        for r in rows
+        if r["reason"]
+        and ("Twitter" in r["reason"] or "LinkedIn" in r["reason"] or "Instagram" in r["reason"])
+    }
+    assert len(parts) == 4, parts
+    assert all(reason.endswith("(dichtstbij: social_media_volgers)") for reason in parts.values())
+    twitter = next(r for r in rows if r["quote"].startswith("Twitter blijft"))
+    # A ranking of levels about Twitter: a part of a row, not a row the words cannot pick.
+    assert (twitter["kind"], twitter["reason_code"]) == ("level_ranking", "reason_not_linked")
 
 
 # --- the finder on its own ----------------------------------------------------------------

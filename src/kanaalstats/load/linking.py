@@ -203,8 +203,29 @@ class Linker:
         best = ranked[0][0]
         foreign = self._foreign_names(statement.previous_names, best)
         if foreign:
-            return Message("link_narrower", {"name": foreign, "indicator": best})
+            closest = self.closest(statement.previous) or best
+            return Message("link_narrower", {"name": foreign, "indicator": closest})
         return best
+
+    def closest(self, text: str) -> str:
+        """The row a text about a part of it is closest to, by its label words alone: a name
+        in a row's footnote ("Twitter, Facebook, …") is the part itself, and tells nothing
+        about which row the part is of."""
+        ranked = sorted(self.scores(text, footnotes=False).items(), key=lambda kv: -kv[1])
+        return ranked[0][0] if ranked else ""
+
+    def narrower(self, statement: Statement) -> Message | None:
+        """Why a sentence naming something no label has ("Twitter blijft het kanaal met de
+        meeste volgers") is about a part of a row, whatever row its words would pick."""
+        foreign = self._foreign_names(statement.names, "")
+        if not foreign:
+            return None
+        closest = self.closest(statement.words or statement.quote)
+        if not closest and statement.refers_back and statement.previous:
+            closest = self.closest(statement.previous)
+        if not closest and statement.heading and not statement.is_heading:
+            closest = self.closest(statement.heading)
+        return Message("link_narrower", {"name": foreign, "indicator": closest or "–"})
 
     def _foreign_names(self, names: Sequence[str], indicator: str) -> str:
         """A name the sentence mentions that no label of the table has ("Twitter" when the
@@ -232,9 +253,9 @@ class Linker:
         ("Twitter" for all accounts) or a number word counts something else."""
         if isinstance(indicator, Message):
             return indicator
-        foreign = self._foreign_names(statement.names, indicator)
-        if foreign:
-            return Message("link_narrower", {"name": foreign, "indicator": indicator})
+        narrower = self.narrower(statement)
+        if narrower is not None:
+            return narrower
         if statement.counted:
             row = next(r for r in self.rows if r.id == indicator)
             if not any(_meets(stem(statement.counted.lower()), w) for w in row.label):
@@ -291,6 +312,9 @@ def _link(linker: Linker, statement: Statement, claim_id: str) -> list[Claim]:
     dataset = linker.dataset
     kind = statement.kind
     text = statement.words or statement.quote
+    narrower = linker.narrower(statement)
+    if narrower is not None:
+        return [_unlinked(statement, claim_id, narrower)]
     if kind == "percent" and statement.whole_words:
         whole = linker.choose(statement, statement.whole_words, COUNT_UNITS)
         rest = text.replace(statement.whole_words, " ")
