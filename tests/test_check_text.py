@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from helpers import FIXTURES, run, write
+from helpers import FIXTURES, run, run_csv, write
 from kanaalstats.domain.errors import ExitCode
 from kanaalstats.load.report_text import read_report
 from kanaalstats.load.statements import find_statements, find_statements_in
@@ -80,7 +80,7 @@ def _annotations(name: str) -> list[dict[str, Any]]:
 # page, its text, its table (None: the built-in), and what the README reports for it:
 # (annotated, found, linked right, verdicts agree).
 PAGE_MEASURES = [
-    ("utrecht-online", "utrecht-online.txt", None, (58, 58, 56, 56)),
+    ("utrecht-online", "utrecht-online.txt", None, (59, 59, 57, 57)),
     ("telefonie", "telefonie.txt", "telefonie.csv", (19, 19, 19, 19)),
     ("afval", "afval.md", "afval.csv", (20, 20, 20, 20)),
     ("bibliotheek", "bibliotheek.html", "bibliotheek.csv", (17, 17, 17, 17)),
@@ -107,9 +107,9 @@ def test_seed_page_finds_the_claims_file_with_its_verdicts() -> None:
 
 def test_seed_page_summary_and_exit_code() -> None:
     result = run("check", "--text", str(SEED))
-    # Nothing on the page contradicts the table; 8 statements are about what it lacks.
+    # Nothing on the page contradicts the table; 9 statements are about what it lacks.
     assert result.exit_code == ExitCode.OK, result.stderr
-    assert "58 claims: 50 kloppen, 0 kloppen niet, 8 niet te controleren" in result.stdout
+    assert "59 claims: 50 kloppen, 0 kloppen niet, 9 niet te controleren" in result.stdout
     assert run("check", "--text", str(SEED), "--strict").exit_code == ExitCode.CHECK_FAILED
 
 
@@ -117,10 +117,35 @@ def test_a_row_names_its_sentence_and_why_it_is_not_linked() -> None:
     rows = _rows("--text", str(SEED), "--lang", "en")
     twitter = next(r for r in rows if r["quote"] == "Begin 2019 waren dit er bijna 60.000.")
     assert twitter["verdict"] == "not_verifiable"
-    assert twitter["reason"] == "reason_not_linked"
+    assert twitter["reason_code"] == "reason_not_linked"
+    assert twitter["reason"] == (
+        "not linked to the table: the sentence is about 'Twitter', which no label of the table"
+        " names (closest: social_media_volgers)"
+    )
+    dutch = next(r for r in run_csv("check", "--text", str(SEED)) if r["id"] == twitter["id"])
+    assert dutch["reason"].startswith("niet gekoppeld aan de tabel: de zin gaat over 'Twitter'")
+    assert dutch["reason_code"] == "reason_not_linked"
     assert twitter["inputs"] == "–"
     people = run("check", "--text", str(SEED), "--lang", "en", "-f", "markdown").stdout
     assert "about 'Twitter', which no label of the table names" in people
+
+
+def test_seed_page_social_media_parts_are_closest_to_the_followers() -> None:
+    # Twitter, LinkedIn and Instagram are named in the footnote of the messages' row
+    # ("* Twitter, Facebook, Instagram, LinkedIn"), but each sentence is about followers
+    # ("volgers"), a word of the followers' label: a part of that row, not of the messages'.
+    rows = _rows("--text", str(SEED))
+    parts = {
+        r["quote"][:40]: r["reason"]
+        for r in rows
+        if r["reason"]
+        and ("Twitter" in r["reason"] or "LinkedIn" in r["reason"] or "Instagram" in r["reason"])
+    }
+    assert len(parts) == 4, parts
+    assert all(reason.endswith("(dichtstbij: social_media_volgers)") for reason in parts.values())
+    twitter = next(r for r in rows if r["quote"].startswith("Twitter blijft"))
+    # A ranking of levels about Twitter: a part of a row, not a row the words cannot pick.
+    assert (twitter["kind"], twitter["reason_code"]) == ("level_ranking", "reason_not_linked")
 
 
 # --- the finder on its own ----------------------------------------------------------------
@@ -309,10 +334,10 @@ def test_written_claims_run_as_a_claims_file(tmp_path: Path) -> None:
     assert first.exit_code == ExitCode.OK, first.stderr
     written = target.read_text(encoding="utf-8")
     document = tomllib.loads(written)
-    # 58 statements, of which 7 are not linked (the eighth not verifiable is linked to the
+    # 59 statements, of which 8 are not linked (the eighth not verifiable is linked to the
     # campaigns, which have no 2018): those are comments with their reason.
     assert len(document["claim"]) == 51
-    assert "# t57: de zin gaat over 'Twitter'" in written
+    assert "# t58: de zin gaat over 'Twitter'" in written
     assert '# stated = 60000\n# wording = "almost"' in written
     assert 'stated = "een miljoen"\nwording = "almost"' in written  # a round word as words
     again = run("check", "--claims", str(target), "--format", "json")

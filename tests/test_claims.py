@@ -109,7 +109,9 @@ def test_invented_table_end_to_end() -> None:
     assert (pp["computed_low"], pp["computed"], pp["computed_high"]) == (-3, -2, -1)
     # 18.120 / 350.250 = 5,173%
     assert rows["terugbel-aandeel"]["computed"] == pytest.approx(5.1734, abs=1e-4)
-    assert rows["terugbel-groei-2016"]["reason"] == "reason_missing_value"
+    assert rows["terugbel-groei-2016"]["reason_code"] == "reason_missing_value"
+    # For people the reason is the catalogue's text in the chosen language, not its key.
+    assert rows["terugbel-groei-2016"]["reason"] == "een benodigde waarde ontbreekt in de gegevens"
     csv_result = run("check", *args, "--format", "csv")
     assert csv_result.exit_code == ExitCode.CHECK_FAILED
     assert csv_result.stdout.startswith("id,kind,inputs,quote,")

@@ -21,7 +21,8 @@ from kanaalstats.domain.errors import UsageError
 from kanaalstats.domain.intervals import Interval, published_range
 from kanaalstats.domain.message import Message
 from kanaalstats.domain.result import Column, Ending, Kind, Result
-from kanaalstats.domain.units import PERCENT, days_in_year
+from kanaalstats.domain.units import FLOW as FLOW_UNIT
+from kanaalstats.domain.units import FLOW_MILLIONS, PERCENT, STOCK, STOCK_MILLIONS, days_in_year
 from kanaalstats.domain.units import scale as unit_scale
 from kanaalstats.load.claims import WORDED_KINDS, Claim, Wording, load_claims
 from kanaalstats.text.catalogue import text
@@ -44,6 +45,7 @@ class Check:
     computed_range: Interval | None = None
     reason: str = ""  # message key for not verifiable
     against: str = ""  # a direction, trend or comparison: the years that go against it
+    degree_range: tuple[float, float] | None = None  # "iets"/"sterk": the change in %
 
 
 class CheckClaims(Command):
@@ -224,6 +226,10 @@ def _worded(claim: Claim, dataset: Dataset) -> tuple[Verdict, float, Interval, s
         return _identity(dataset, indicator, inputs["parts"])
     if claim.kind == "ranking":
         return _ranking(dataset, indicator, inputs, want)
+    if claim.kind == "level_ranking":
+        return _level_ranking(dataset, indicator, inputs, want)
+    if claim.kind == "first_since":
+        return _first_since(dataset, indicator, inputs, want)
     if claim.kind == "comparison":
         value, own = _published(dataset, indicator, inputs["year"])
         against = [_published(dataset, indicator, y)[1] for y in inputs["against"]]
@@ -259,6 +265,29 @@ def _worded(claim: Claim, dataset: Dataset) -> tuple[Verdict, float, Interval, s
     first, last = pairs[0][0], pairs[-1][1]
     verdict = Verdict.INCONSISTENT if broken else Verdict.CONSISTENT
     return verdict, last[1] - first[1], last[2] - first[2], ", ".join(broken)
+
+
+# "iets gedaald" allows a change of less than this (in %, relative), "sterk gestegen" at
+# least this: the seed page calls -6,7% "iets teruggelopen" and +17% "sterk toegenomen",
+# and one limit keeps a change from being both slight and strong.
+DEGREE_LIMIT = 10.0
+
+
+def _degree(claim: Claim, dataset: Dataset) -> tuple[bool, tuple[float, float]] | None:
+    """Whether a direction's relative change can be as small ("iets") or as large ("sterk")
+    as its degree says, and the change's range in %; None when it has no relative change
+    (a base of 0 or less)."""
+    inputs, want = claim.inputs, claim.stated
+    _, before = _published(dataset, inputs["indicator"], inputs["from"])
+    _, after = _published(dataset, inputs["indicator"], inputs["to"])
+    ratio = after.ratio(before)
+    if ratio is None or before.low <= 0:
+        return None
+    low, high = (ratio.low - 1) * 100, (ratio.high - 1) * 100
+    # The change's size in the stated direction: the smallest and largest it can be.
+    smallest, largest = (max(low, 0.0), high) if want > 0 else (max(-high, 0.0), -low)
+    fits = smallest < DEGREE_LIMIT if claim.degree == "slight" else largest >= DEGREE_LIMIT
+    return fits, (low, high)
 
 
 def _growth(dataset: Dataset, indicator: str, start: int, end: int) -> tuple[float, Interval]:
@@ -297,6 +326,68 @@ def _ranking(
             beaten.append(rival)
     verdict = Verdict.INCONSISTENT if beaten else Verdict.CONSISTENT
     return verdict, value, own, ", ".join(beaten)
+
+
+def _level_ranking(
+    dataset: Dataset, indicator: str, inputs: Any, want: float
+) -> tuple[Verdict, float, Interval, str]:
+    """ "Het grootste kanaal", "met de meeste volgers": the indicator's level in the year can
+    be the highest (lowest) among the rows named in `among`, else among every row of its
+    family (counts over a year, levels at a moment, percentages, or its own unit), in units."""
+    year = inputs["year"]
+    value, own = _published(dataset, indicator, year)
+    factor = unit_scale(dataset.unit(indicator))
+    own_units = own.scaled(factor)
+    family = _family(dataset.unit(indicator))
+    rivals = inputs.get("among") or [i for i in dataset.ids if _family(dataset.unit(i)) == family]
+    beaten = []
+    for rival in rivals:
+        if rival == indicator:
+            continue
+        try:
+            _, reach = _published(dataset, rival, year)
+        except _Missing:
+            continue
+        reach = reach.scaled(unit_scale(dataset.unit(rival)))
+        if (want > 0 and reach.low > own_units.high) or (want < 0 and reach.high < own_units.low):
+            beaten.append(rival)
+    verdict = Verdict.INCONSISTENT if beaten else Verdict.CONSISTENT
+    return verdict, value, own, ", ".join(beaten)
+
+
+def _family(unit: str) -> str:
+    """Rows whose levels can be ranked together: flows with flows (a million or not), stocks
+    with stocks; a percentage or a score only with its own unit."""
+    return {FLOW_MILLIONS: FLOW_UNIT, STOCK_MILLIONS: STOCK}.get(unit, unit)
+
+
+def _first_since(
+    dataset: Dataset, indicator: str, inputs: Any, want: float
+) -> tuple[Verdict, float, Interval, str]:
+    """ "Voor het eerst sinds 2016 gedaald": the last step (the year with a value before `to`,
+    to `to`) can go that way, and no step from `from` before it certainly did. The computed
+    figure is the last step's change."""
+    known = []
+    for year in dataset.years:
+        if inputs["from"] <= year <= inputs["to"]:
+            try:
+                known.append((year, *_published(dataset, indicator, year)))
+            except _Missing:
+                continue
+    if len(known) < 2 or known[-1][0] != inputs["to"]:
+        raise _Missing("reason_missing_value")
+    *earlier, (a, b) = list(itertools.pairwise(known))
+    broken = [f"{x[0]}→{y[0]}" for x, y in earlier if _certainly(x[2], y[2], want)]
+    if not _moves(a[1], a[2], b[1], b[2], want):
+        broken.append(f"{a[0]}→{b[0]}")
+    verdict = Verdict.INCONSISTENT if broken else Verdict.CONSISTENT
+    return verdict, b[1] - a[1], b[2] - a[2], ", ".join(broken)
+
+
+def _certainly(before: Interval, after: Interval, want: float) -> bool:
+    """Whether a step certainly went the stated way, whatever the rounding hides."""
+    change = after - before
+    return change.low > 0 if want > 0 else change.high < 0
 
 
 def _identity(
@@ -348,7 +439,13 @@ def verify(claim: Claim, dataset: Dataset) -> Check:
     try:
         if claim.kind in WORDED_KINDS:
             verdict, value, possible, against = _worded(claim, dataset)
-            return Check(claim, verdict, value, possible, against=against)
+            reached = _degree(claim, dataset) if claim.degree and claim.stated else None
+            if reached is None:
+                return Check(claim, verdict, value, possible, against=against)
+            fits, change = reached
+            if not fits:
+                verdict = Verdict.INCONSISTENT
+            return Check(claim, verdict, value, possible, against=against, degree_range=change)
         computed, possible = _compute(claim, dataset)
     except _Missing as missing:
         return Check(claim, Verdict.NOT_VERIFIABLE, reason=missing.reason)
@@ -376,11 +473,13 @@ def check_row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
         computed_digits = _published_digits(dataset, claim.inputs["indicator"])
     else:
         computed_digits = _deciding_digits(check, stated_digits)
-    shown_kind = "change" if claim.kind in ("direction", "trend", "identity") else claim.kind
+    shown_kind = (
+        "change" if claim.kind in ("direction", "trend", "identity", "first_since") else claim.kind
+    )
     if claim.kind == "ranking":
         percent = bool(claim.inputs) and dataset.unit(claim.inputs["indicator"]) == PERCENT
         shown_kind = "pp_change" if percent else "growth"
-    if claim.kind == "comparison":
+    if claim.kind in ("comparison", "level_ranking"):
         shown_kind = "value"
 
     def figure(value: float | None, decimals: int) -> str:
@@ -395,6 +494,11 @@ def check_row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
         notes.append(text(check.reason, lang))
     if check.against:
         notes.append(text(f"against_{claim.kind}", lang, years=check.against))
+    if check.degree_range is not None:
+        low, high = (format_percent(bound, 2, lang, signed=True) for bound in check.degree_range)
+        limit = format_percent(DEGREE_LIMIT, 0, lang)
+        change = low if low == high else f"{low} … {high}"
+        notes.append(text(f"degree_{claim.degree}", lang, limit=limit, change=change))
     if not exact and not worded:
         digits = (
             stated_digits + 1
@@ -429,7 +533,8 @@ def check_row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
         "computed_low": computed.low if computed else None,
         "computed_high": computed.high if computed else None,
         "verdict": check.verdict.value,
-        "reason": check.reason or None,
+        "reason": _reason_text(check, lang),
+        "reason_code": check.reason or None,
         "unverifiable": claim.unverifiable or None,
         "days_basis": claim.days.value if per_day else None,
         "unit": unit,
@@ -444,6 +549,19 @@ def check_row(check: Check, dataset: Dataset, lang: str) -> dict[str, Any]:
         "kind_text": text(f"kind_{claim.kind}", lang),
         "explanation": "; ".join(notes),
     }
+
+
+def _reason_text(check: Check, lang: str) -> str | None:
+    """Why a claim is not verifiable, as people read it: for a statement of the text that is
+    not linked, also why not ("niet gekoppeld aan de tabel: de zin gaat over 'Twitter' …")."""
+    from kanaalstats.text.catalogue import say
+
+    if not check.reason:
+        return None
+    said = text(check.reason, lang)
+    if check.claim.unlinked is not None:
+        said += ": " + say(check.claim.unlinked, lang)
+    return said
 
 
 def _digits_of(value: float, at_least: int) -> int:
@@ -465,6 +583,10 @@ def _direction_key(claim: Claim) -> str:
         return "stated_identity"
     if claim.kind == "ranking":
         return "stated_most_up" if claim.stated > 0 else "stated_most_down"
+    if claim.kind == "level_ranking":
+        return "stated_highest" if claim.stated > 0 else "stated_lowest"
+    if claim.kind == "first_since":
+        return "stated_first_up" if claim.stated > 0 else "stated_first_down"
     if claim.kind == "comparison":
         return "stated_higher" if claim.stated > 0 else "stated_lower"
     return {1: "stated_up", -1: "stated_down"}.get(int(claim.stated), "stated_same")
@@ -474,7 +596,7 @@ def _deciding_digits(check: Check, stated_digits: int) -> int:
     """The decimals at which the computed figure shows its verdict: −16,46% beside a stated
     −16% (which allows −16,5 to −15,5), not −16,5%. A level is shown as published."""
     claim, value = check.claim, check.computed
-    if claim.kind in ("value", "comparison") or value is None:
+    if claim.kind in ("value", "comparison", "level_ranking") or value is None:
         return stated_digits
     band = claim.stated_range()
     if math.isclose(value, band.low) or math.isclose(value, band.high):
@@ -546,6 +668,7 @@ _COLUMNS = [
     Column("verdict", "col_verdict", Kind.TEXT, human=False),
     Column("verdict_text", "col_verdict", Kind.TEXT, machine=False),
     Column("reason", "col_reason", Kind.TEXT, human=False),
+    Column("reason_code", "col_reason", Kind.TEXT, human=False),
     Column("unverifiable", "col_reason", Kind.TEXT, human=False),
     Column("days_basis", "col_reason", Kind.TEXT, human=False),
     Column("explanation", "col_reason", Kind.TEXT, machine=False),

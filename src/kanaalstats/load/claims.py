@@ -65,9 +65,13 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "comparison": ("indicator", "year", "against"),
     "identity": ("indicator", "parts"),
     "ranking": ("indicator", "from", "to"),
+    "first_since": ("indicator", "from", "to"),
+    "level_ranking": ("indicator", "year"),
 }
 # Kinds stated in words, not figures: `stated` is a direction.
-WORDED_KINDS = frozenset({"direction", "trend", "comparison", "identity", "ranking"})
+WORDED_KINDS = frozenset(
+    {"direction", "trend", "comparison", "identity", "ranking", "first_since", "level_ranking"}
+)
 DIRECTIONS = {
     "up": 1.0,
     "down": -1.0,
@@ -83,8 +87,22 @@ DIRECTIONS = {
     "gelijk": 0.0,
     "hoger": 1.0,
     "lager": -1.0,
+    "highest": 1.0,  # a ranking of levels: the largest of the rows
+    "lowest": -1.0,
+    "hoogst": 1.0,
+    "laagst": -1.0,
     "holds": 0.0,  # an identity: the row is the sum of its parts
     "klopt": 0.0,
+}
+# How far a direction goes ("iets gedaald", "sterk toegenomen"): `degree` of a direction.
+DEGREES = {
+    "slight": "slight",
+    "iets": "slight",
+    "licht": "slight",
+    "strong": "strong",
+    "sterk": "strong",
+    "flink": "strong",
+    "fors": "strong",
 }
 # A fraction or round word ("een derde", "een miljoen") stands for its value give or take
 # this fraction of it; a hedge widens that to ROUND_WORD_HEDGE in its own direction.
@@ -119,6 +137,7 @@ class Claim:
     round_word: bool = False  # stated as a fraction or round word: "een derde", "een miljoen"
     stated_words: str = ""  # the figure or words as the text states them (from --text)
     unlinked: Message | None = None  # why a statement of the text has no indicator or year
+    degree: str = ""  # a direction's degree: "slight" ("iets"), "strong" ("sterk"), "" any
 
     def stated_range(self) -> Interval:
         """The figures the statement allows, given its rounding or its approximate wording.
@@ -211,6 +230,8 @@ def _claim_lines(claim: Claim) -> list[str]:
             shown = _quoted(value) if isinstance(value, str) else str(value)
         lines.append(f"{field} = {shown}")
     lines.append(f"stated = {_stated_text(claim)}")
+    if claim.degree:
+        lines.append(f"degree = {_quoted(claim.degree)}")
     if claim.wording is not Wording.EXACT and claim.kind not in WORDED_KINDS:
         lines.append(f"wording = {_quoted(claim.wording.value)}")
     if claim.days is not DaysBasis.CALENDAR and claim.kind.startswith("per_day"):
@@ -228,6 +249,8 @@ def _stated_text(claim: Claim) -> str:
             return _quoted("holds")
         if claim.kind == "ranking":
             return _quoted("up" if claim.stated > 0 else "down")
+        if claim.kind == "level_ranking":
+            return _quoted("highest" if claim.stated > 0 else "lowest")
         if claim.kind == "comparison":
             return _quoted("higher" if claim.stated > 0 else "lower")
         return _quoted(_WORDED.get(claim.stated, "same"))
@@ -305,6 +328,8 @@ def _read_claim(
     if not isinstance(kind, str) or kind not in KIND_FIELDS:
         raise fail("claim_bad_choice", "kind", value=kind, choices=", ".join(KIND_FIELDS))
     allowed = (*COMMON_FIELDS, *KIND_FIELDS[kind], *OPTIONAL_FIELDS)
+    if kind == "direction":
+        allowed = (*allowed, "degree")
     for field in entry:
         if field not in allowed:
             close = difflib.get_close_matches(field, allowed, n=1)
@@ -339,7 +364,14 @@ def _read_claim(
         )
     unverifiable = str(entry.get("unverifiable", ""))
     inputs = {field: entry[field] for field in KIND_FIELDS[kind]}
-    if kind == "ranking" and "among" in entry:
+    degree = ""
+    if "degree" in entry:
+        degree = DEGREES.get(str(entry["degree"]).strip().lower(), "")
+        if not degree:
+            raise fail(
+                "claim_bad_choice", "degree", value=entry["degree"], choices=", ".join(DEGREES)
+            )
+    if kind in ("ranking", "level_ranking") and "among" in entry:
         inputs["among"] = entry["among"]
     if not unverifiable:
         _check_inputs(kind, inputs, dataset, fail)
@@ -361,6 +393,7 @@ def _read_claim(
         round_word=round_word,
         # A round word reads best as the report writes it: "bijna twee derde".
         stated_words=_as_written(entry, wording) if round_word else "",
+        degree=degree,
     )
 
 

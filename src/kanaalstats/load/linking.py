@@ -126,11 +126,15 @@ class Linker:
         self.weight = {word: math.log(1 + total / n) for word, n in counts.items()}
         self.subjects: dict[str, str] = {}  # sentence → the indicator its figures are about
 
-    def scores(self, text: str, rows: Sequence[_Row] | None = None) -> dict[str, float]:
+    def scores(
+        self, text: str, rows: Sequence[_Row] | None = None, footnotes: bool = True
+    ) -> dict[str, float]:
         """How well a text names each indicator: the weight of the label words it has, times
-        the share of the label's weight those make up."""
+        the share of the label's weight those make up. A row named by no word of its own
+        that another named row lacks is no rival of it (see `_told_apart`)."""
         words = _stems(text)
         out = {}
+        evidence: dict[str, frozenset[str]] = {}
         for row in rows if rows is not None else self.rows:
             label_weight = sum(self.weight[w] for w in row.label) or 1.0
             matched = sum(
@@ -140,13 +144,17 @@ class Linker:
                 # A label of figures only names its row when the text writes it out.
                 matched = 1.0
                 label_weight = 1.0
-            footnote = sum(0.5 for w in row.footnote if w in words)
+            footnote = sum(0.5 for w in row.footnote if w in words) if footnotes else 0.0
             # Label words the text lacks count against it twice: "bezoekers" names the
             # website's visits (two label words) before the English part's (five).
             score = matched * (matched / label_weight) ** 2 + footnote * 2.5
             if score > 0:
                 out[row.id] = score
-        return out
+                evidence[row.id] = frozenset(
+                    [w for w in row.label if any(_meets(s, w) for s in words)]
+                    + ["*" + w for w in row.footnote if footnotes and w in words]
+                )
+        return _told_apart(out, evidence)
 
     def choose(
         self, statement: Statement, text: str, units: frozenset[str] | None
@@ -195,8 +203,29 @@ class Linker:
         best = ranked[0][0]
         foreign = self._foreign_names(statement.previous_names, best)
         if foreign:
-            return Message("link_narrower", {"name": foreign, "indicator": best})
+            closest = self.closest(statement.previous) or best
+            return Message("link_narrower", {"name": foreign, "indicator": closest})
         return best
+
+    def closest(self, text: str) -> str:
+        """The row a text about a part of it is closest to, by its label words alone: a name
+        in a row's footnote ("Twitter, Facebook, …") is the part itself, and tells nothing
+        about which row the part is of."""
+        ranked = sorted(self.scores(text, footnotes=False).items(), key=lambda kv: -kv[1])
+        return ranked[0][0] if ranked else ""
+
+    def narrower(self, statement: Statement) -> Message | None:
+        """Why a sentence naming something no label has ("Twitter blijft het kanaal met de
+        meeste volgers") is about a part of a row, whatever row its words would pick."""
+        foreign = self._foreign_names(statement.names, "")
+        if not foreign:
+            return None
+        closest = self.closest(statement.words or statement.quote)
+        if not closest and statement.refers_back and statement.previous:
+            closest = self.closest(statement.previous)
+        if not closest and statement.heading and not statement.is_heading:
+            closest = self.closest(statement.heading)
+        return Message("link_narrower", {"name": foreign, "indicator": closest or "–"})
 
     def _foreign_names(self, names: Sequence[str], indicator: str) -> str:
         """A name the sentence mentions that no label of the table has ("Twitter" when the
@@ -224,14 +253,26 @@ class Linker:
         ("Twitter" for all accounts) or a number word counts something else."""
         if isinstance(indicator, Message):
             return indicator
-        foreign = self._foreign_names(statement.names, indicator)
-        if foreign:
-            return Message("link_narrower", {"name": foreign, "indicator": indicator})
+        narrower = self.narrower(statement)
+        if narrower is not None:
+            return narrower
         if statement.counted:
             row = next(r for r in self.rows if r.id == indicator)
             if not any(_meets(stem(statement.counted.lower()), w) for w in row.label):
                 return Message("link_counts_other", {"noun": statement.counted})
         return indicator
+
+
+def _told_apart(scores: dict[str, float], evidence: dict[str, frozenset[str]]) -> dict[str, float]:
+    """Scores that rest on what a text names: a row whose named label words are all named
+    for another row too, which has more of them ("social media" for the campaigns, against
+    "berichten via social media" for the messages), is no rival of it, however short its
+    label. Rows named by the same words keep their scores: the shorter label fits better."""
+    return {
+        key: value
+        for key, value in scores.items()
+        if not any(evidence[key] < evidence[other] for other in scores if other != key)
+    }
 
 
 def _decide(scores: dict[str, float]) -> str | Message:
@@ -271,6 +312,9 @@ def _link(linker: Linker, statement: Statement, claim_id: str) -> list[Claim]:
     dataset = linker.dataset
     kind = statement.kind
     text = statement.words or statement.quote
+    narrower = linker.narrower(statement)
+    if narrower is not None:
+        return [_unlinked(statement, claim_id, narrower)]
     if kind == "percent" and statement.whole_words:
         whole = linker.choose(statement, statement.whole_words, COUNT_UNITS)
         rest = text.replace(statement.whole_words, " ")
@@ -281,6 +325,17 @@ def _link(linker: Linker, statement: Statement, claim_id: str) -> list[Claim]:
             year = _level_year(statement, dataset)
             share = {"numerator": part, "denominator": whole, "year": year}
             return [_claim(statement, claim_id, "share", share, statement.stated, dataset)]
+        # A share of something named ("een op de twintig aanvragen kwam via de telefoon") is
+        # a percent row's value only when its own words name that row: the previous
+        # sentence's subject or the heading is no evidence about a part the table may lack.
+        level = linker.choose(alone, text, frozenset({PERCENT}))
+        if isinstance(level, Message) and isinstance(whole, str):
+            return [_unlinked(statement, claim_id, Message("link_share_part", {"whole": whole}))]
+        if isinstance(level, Message):
+            return [_unlinked(statement, claim_id, level)]
+        own_level: str | None = level
+    else:
+        own_level = None
     if kind == "percent":
         kind = "value"
         units: frozenset[str] | None = frozenset({PERCENT})
@@ -294,9 +349,11 @@ def _link(linker: Linker, statement: Statement, claim_id: str) -> list[Claim]:
         units = _NOT_PERCENT
     else:
         units = _ANY_UNIT
-    if kind in WORDED_KINDS and statement.quote in linker.subjects:
+    if own_level is not None:
+        indicator: str | Message = own_level
+    elif kind in WORDED_KINDS and statement.quote in linker.subjects:
         # A direction is about what the figures of its sentence are about.
-        indicator: str | Message = linker.subjects[statement.quote]
+        indicator = linker.subjects[statement.quote]
     else:
         indicator = _choose(linker, statement, text, kind, units)
     indicator = linker.checked(statement, indicator)
@@ -307,7 +364,7 @@ def _link(linker: Linker, statement: Statement, claim_id: str) -> list[Claim]:
     if kind in ("value", "change") and statement.millions:
         stated = stated / unit_scale(dataset.unit(indicator))
     inputs: dict[str, object]
-    if kind in ("value", "per_day"):
+    if kind in ("value", "per_day", "level_ranking"):
         inputs = {"indicator": indicator, "year": _level_year(statement, dataset)}
     elif kind == "comparison":
         year = _level_year(statement, dataset)
@@ -417,6 +474,7 @@ def _claim(
         unverifiable="",
         round_word=statement.round_word,
         stated_words=statement.stated_text,
+        degree=statement.degree,
     )
 
 

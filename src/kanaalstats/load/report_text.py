@@ -42,14 +42,38 @@ def read_report(path: Path) -> list[Passage]:
     raw = _read(path, name)
     suffix = path.suffix.lower()
     if suffix == ".docx" or (raw.startswith(b"PK\x03\x04") and str(path) == STDIN):
-        return docx_passages(raw, name)
+        return _dutch(docx_passages(raw, name), name)
     if raw.startswith(b"PK\x03\x04"):
         raise InputFileError("text_not_a_report", path=name)
     text = _decode_text(raw, name)
     head = text.lstrip()[:200].lower()
     if suffix in (".html", ".htm") or head.startswith(("<!doctype html", "<html")):
-        return html_passages(text)
-    return text_passages(text, markdown=suffix in (".md", ".markdown"))
+        return _dutch(html_passages(text), name)
+    return _dutch(text_passages(text, markdown=suffix in (".md", ".markdown")), name)
+
+
+# Words every English (Dutch) sentence of this genre is made of, and no Dutch (English) one.
+_ENGLISH_TEXT = "the and of than with from which increased decreased more less to a an"
+_DUTCH_TEXT = "de het een van en dat naar met dan ook niet zijn werd meer minder"
+_ENGLISH = frozenset(_ENGLISH_TEXT.split())
+_DUTCH = frozenset(_DUTCH_TEXT.split())
+# Enough English words to be sure, and this many times the Dutch ones: a Dutch page quoting
+# an English name or title is still Dutch.
+ENGLISH_AT_LEAST = 8
+ENGLISH_OVER_DUTCH = 3
+
+
+def _dutch(passages: list[Passage], name: str) -> list[Passage]:
+    """The passages of a Dutch text; an English one is refused: the lexicon that finds the
+    statements is Dutch, and English sentences read as Dutch give wrong verdicts."""
+    english = dutch = 0
+    for passage in passages:
+        for word in re.findall(r"[a-z]+", passage.text.lower()):
+            english += word in _ENGLISH
+            dutch += word in _DUTCH
+    if english >= ENGLISH_AT_LEAST and english > ENGLISH_OVER_DUTCH * dutch:
+        raise InputFileError("text_seems_english", path=name)
+    return passages
 
 
 def _read(path: Path, name: str) -> bytes:

@@ -61,7 +61,8 @@ FRACTIONS = {
     "twee vijfde": 40.0,
     "een tiende": 10.0,
 }
-_ORDINALS = {"tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5}
+_ORDINALS = {"tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6}
+_ROW_CARDINALS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _DURATIONS = (
     r"maanden|maand|jaar|jaren|weken|week|dagen|kalenderdagen|werkdagen|uur|uren|minuten|"
@@ -94,7 +95,35 @@ _BASE_YEAR = re.compile(
 _LAST_YEAR = re.compile(r"\b(vorig jaar|een jaar eerder|het jaar ervoor|het jaar daarvoor)\b", re.I)
 # Read backwards: "van 80% naar …" (a level before "naar", after "van").
 _FROM_LEVEL = re.compile(r"\s*nav\b")
-_IN_A_ROW = re.compile(r"\b(" + "|".join(_ORDINALS) + r") jaar op rij\b", re.I)
+# "als tweede jaar op rij", "voor het derde achtereenvolgende jaar", "drie jaar op rij".
+_IN_A_ROW = re.compile(
+    r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+(?:jaar op rij|achtereenvolgende jaar)\b"
+    r"|\b(?P<cardinal>" + "|".join(_ROW_CARDINALS) + r")\s+jaar\s+(?:op rij|achter elkaar)\b",
+    re.I,
+)
+# "voor het eerst sinds 2016 gedaald": the last year's step goes that way, none before it
+# since that year did; "voor het eerst in jaren": none since the first year.
+_FIRST_SINCE = re.compile(
+    r"\bvoor het eerst\s+(?:sinds\s+(?P<year>19\d\d|20\d\d)\b|in\s+(?:jaren|lange tijd)\b)", re.I
+)
+# "steeg het sterkst van alle kanalen", "is het snelst gegroeid": a ranking of changes.
+_RANKED_MOVE = re.compile(
+    r"\bhet\s+(?:sterkst|snelst|hardst|meest)\b(?!\s+(?:gebruikt|bezocht))", re.I
+)
+# "met de meeste volgers", "het grootste kanaal", "het hoogst": a ranking of levels. Not
+# "de meeste indicatoren" (the table's parts) nor "het grootste deel" (a share).
+_LEVEL_RANKING = re.compile(
+    r"\b(?:de|het)\s+(?P<word>meeste|minste|grootste|kleinste|hoogste|laagste|hoogst|laagst|"
+    r"meest gebruikte|meest bezochte|minst gebruikte|populairste)\b"
+    r"(?!\s+(?:stijging|groei|toename|daling|afname|krimp|deel|gedeelte|"
+    + _TABLE_PARTS
+    + r"|gebieden|jaren|jaar)\b)",
+    re.I,
+)
+_LOW_WORDS = ("minste", "kleinste", "laagste", "laagst", "minst gebruikte")
+# "iets gedaald", "licht gestegen", "sterk toegenomen": how far a direction goes.
+_SLIGHT = re.compile(r"\b(iets|licht|lichte|lichtjes|enigszins)\b", re.I)
+_STRONG = re.compile(r"\b(sterk|sterke|flink|flinke|fors|forse)\b", re.I)
 _REFERS_BACK = re.compile(
     r"^(dit|dat|deze|die|hiervan|daarvan|hierbij|daarbij|hiermee|het jaar daarvoor)\b"
     r"|^(per dag|gemiddeld|in \d{4})\b.*\b(dit|dat|deze|er)\b",
@@ -143,6 +172,13 @@ _SHARE_OF = re.compile(
     re.I,
 )
 
+_WHOLE_AFTER = re.compile(
+    r"^\s+(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,2}?)(?=\s+(?:bestaat|is|was|zijn|waren|werd|"
+    r"werden|heeft|hebben|had|komt|kwam|kwamen|gaat|ging|gingen|betreft|deed|deden|doet|doen|"
+    r"belde|belden|gebruikt|gebruikte|gebruikten|de|het|een|in|op|via|per|naar)\b|\s*[,.;:)]|\s*$)",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -180,6 +216,7 @@ class Statement:
     notes: tuple[str, ...] = field(default_factory=tuple)
     position: int = -1  # where its figure starts in the quote; −1 for words
     days: str = ""  # a per-day figure's days: "werkdagen" ("per werkdag"), "365", "" calendar
+    degree: str = ""  # a direction's degree: "slight" ("iets gedaald"), "strong" ("sterk")
 
 
 @dataclass(frozen=True)
@@ -563,7 +600,6 @@ def _statements(
     is_heading: bool = False,
 ) -> list[Statement]:
     own_years = _years(sentence)
-    years = own_years or carried
     refers_back = bool(_REFERS_BACK.search(sentence))
     base = Statement(
         quote=sentence,
@@ -626,7 +662,13 @@ def _statements(
             )
             kind = "per_day_change" if is_change and own_year is None else "per_day"
         elif mention.percent and mention.round_word:
-            kind = "percent"
+            # "groeide met een vijfde": a fraction after "met" with a verb of change is the
+            # change itself (+20 %) of what the sentence is about, not a share.
+            relative = bool(
+                re.search(r"\bmet\s+$", sentence[: _hedge_start(sentence, mention.start)], re.I)
+                and _direction_at(sentence) in (1, -1)
+            ) or bool(re.match(r"\s*(meer|minder)\b", after, re.I))
+            kind = "growth" if relative else "percent"
         elif mention.percent and (mention.signed or change_words):
             kind = "growth"
         elif mention.percent:
@@ -647,6 +689,11 @@ def _statements(
             share = _SHARE_OF.match(after)
             if share:
                 common = replace(common, whole_words=share.group("words"))
+            elif re.match(r"(?:een|1) op ", mention.text, re.I):
+                # "een op de twintig aanvragen": the noun after it names the whole.
+                whole = _WHOLE_AFTER.match(after)
+                if whole:
+                    common = replace(common, whole_words=whole.group("words"))
         year = own_year or _sentence_year(sentence, mention, mentions, carried)
         if own_year is None and _LAST_YEAR.search(sentence):
             year = year - 1 if year else -1  # "vorig jaar": before the section's year
@@ -658,7 +705,9 @@ def _statements(
         ):
             year -= 1  # "daalde met 2 procentpunt, van 80% naar 78%": 80% the year before
         out.append(replace(common, kind=kind, stated=stated, years=(year,) if year else ()))
-    out.extend(_non_numeric(sentence, base, own_years, years, carries_direction, mentions))
+    out.extend(
+        _non_numeric(sentence, base, own_years, carried, carries_direction, mentions, in_a_row)
+    )
     return out
 
 
@@ -693,21 +742,32 @@ def _change_years(
         return [(distinct[0], max(later) if later else 0)]
     last = distinct[-1] if distinct else (max(carried) if carried else 0)
     if not last:
-        count = _ORDINALS[in_a_row.group(1).lower()] if in_a_row else 1
+        count = in_a_row_count(in_a_row)
         return [(-k - 1, -k) for k in reversed(range(count))]  # relative to the table's end
-    count = _ORDINALS[in_a_row.group(1).lower()] if in_a_row else 1
+    count = in_a_row_count(in_a_row)
     return [(last - k - 1, last - k) for k in reversed(range(count))]
+
+
+def in_a_row_count(match: re.Match[str] | None) -> int:
+    """How many years in a row "als derde jaar op rij" or "drie jaar op rij" says; 1 without."""
+    if match is None:
+        return 1
+    if match.group("ordinal"):
+        return _ORDINALS[match.group("ordinal").lower()]
+    return _ROW_CARDINALS[match.group("cardinal").lower()]
 
 
 def _non_numeric(
     sentence: str,
     base: Statement,
     own_years: list[int],
-    years: list[int],
+    carried: list[int],
     carries_direction: bool,
     mentions: list[_Mention],
+    in_a_row: re.Match[str] | None = None,
 ) -> list[Statement]:
-    """Directions, trends and comparisons stated in words."""
+    """Directions, trends, comparisons and rankings stated in words."""
+    years = own_years or carried
     out: list[Statement] = []
     lower = sentence.lower()
     year = (own_years or years)[-1] if (own_years or years) else 0
@@ -751,29 +811,79 @@ def _non_numeric(
                 )
             )
     ranking = _RANKING.search(sentence)
-    if ranking:
-        word = ranking.group("word").lower()
-        last = max(own_years or years) if (own_years or years) else 0
+    moved = _RANKED_MOVE.search(sentence)
+    direction = _direction_at(sentence)
+    last = max(own_years or years) if (own_years or years) else 0
+    if ranking or (moved and direction in (1, -1)):
+        if ranking:
+            stated = -1.0 if ranking.group("word").lower() in ("daling", "afname", "krimp") else 1.0
+            found: re.Match[str] = ranking
+        else:
+            assert moved is not None
+            stated, found = float(direction), moved
         out.append(
             replace(
                 base,
                 kind="ranking",
-                stated=-1.0 if word in ("daling", "afname", "krimp") else 1.0,
-                stated_text=ranking.group(0),
+                stated=stated,
+                stated_text=found.group(0),
                 years=(last - 1, last) if last else (),
-                words=sentence[: ranking.start()] + sentence[ranking.end() :],
+                words=sentence[: found.start()] + sentence[found.end() :],
+            )
+        )
+        return out
+    level = _LEVEL_RANKING.search(sentence)
+    if level:
+        word = level.group("word").lower()
+        out.append(
+            replace(
+                base,
+                kind="level_ranking",
+                stated=-1.0 if word in _LOW_WORDS else 1.0,
+                stated_text=level.group(0),
+                years=(last,) if last else (),
+                words=sentence[: level.start()] + sentence[level.end() :],
             )
         )
         return out
     if out or carries_direction:
         return out
-    direction = _direction_at(sentence)
     if direction == 2:
         return out
     word = re.search(rf"\b({UP_WORDS}|{DOWN_WORDS}|{SAME_WORDS})\b", lower) or re.search(
         r"\b(toe|af|terug)\b", lower
     )
     stated_text = word.group(0) if word else ""
+    since_match = _FIRST_SINCE.search(sentence)
+    if since_match and direction in (1, -1):
+        since = int(since_match.group("year")) if since_match.group("year") else 0
+        later = [y for y in own_years if y != since] or [y for y in carried if y > since]
+        out.append(
+            replace(
+                base,
+                kind="first_since",
+                stated=float(direction),
+                stated_text=f"{since_match.group(0)} … {stated_text}".strip(),
+                years=(since, max(later) if later else 0),
+                words=sentence[: since_match.start()] + sentence[since_match.end() :],
+            )
+        )
+        return out
+    if in_a_row and direction in (1, -1):
+        # "het derde jaar op rij gestegen": that many steps, each up, to the year named.
+        count = in_a_row_count(in_a_row)
+        end = max(own_years or carried) if (own_years or carried) else 0
+        out.append(
+            replace(
+                base,
+                kind="trend",
+                stated=float(direction),
+                stated_text=f"{in_a_row.group(0)} … {stated_text}".strip(),
+                years=(end - count, end) if end else (-count, 0),
+                words=sentence,
+            )
+        )
+        return out
     trend = _TREND.search(sentence)
     if trend:
         last = max(own_years or years) if (own_years or years) else 0
@@ -800,6 +910,11 @@ def _non_numeric(
         span = (last - 1, last)
     else:
         span = ()
+    degree, said = "", _SLIGHT.search(sentence) or _STRONG.search(sentence)
+    if direction in (1, -1) and said:
+        degree = "slight" if _SLIGHT.match(said.group(0)) else "strong"
+        joined = f"{said.group(0)} {stated_text}"
+        stated_text = joined if joined.lower() in lower else f"{said.group(0)} … {stated_text}"
     out.append(
         replace(
             base,
@@ -808,6 +923,7 @@ def _non_numeric(
             stated_text=stated_text,
             years=span,
             words=sentence,
+            degree=degree,
         )
     )
     return out

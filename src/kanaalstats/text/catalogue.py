@@ -522,6 +522,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: de tekst is groter dan {limit} MB; dat is geen rapporttekst.",
         "{path}: the text is larger than {limit} MB; that is not a report's text.",
     ),
+    "text_seems_english": (
+        "{path}: de tekst lijkt Engels; check --text leest alleen Nederlandse tekst. Geef de Nederlandse versie (kanaalstats report zonder --lang en) of schrijf de claims in een claimsbestand (--claims).",
+        "{path}: the text seems to be English; check --text reads Dutch text only. Give the Dutch version (kanaalstats report without --lang en) or write the claims in a claims file (--claims).",
+    ),
     "reason_not_linked": (
         "niet gekoppeld aan de tabel",
         "not linked to the table",
@@ -541,6 +545,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "link_counts_other": (
         "het getal telt '{noun}', dat in geen label staat",
         "the number counts '{noun}', which no label names",
+    ),
+    "link_share_part": (
+        "een aandeel van {whole}, maar geen indicator in de tabel past bij het deel dat de zin noemt",
+        "a share of {whole}, but no indicator of the table fits the part the sentence names",
     ),
     "link_no_years": (
         "de tabel heeft niet de jaren die de zin nodig heeft",
@@ -570,6 +578,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "stated_most_down": ("de sterkste daling", "the largest fall"),
     "against_ranking": ("sterker bij: {years}", "stronger for: {years}"),
     "stated_identity": ("som van de delen", "sum of the parts"),
+    "kind_first_since": ("voor het eerst sinds", "first since"),
+    "kind_level_ranking": ("rangorde niveau", "ranking of levels"),
+    "stated_highest": ("het hoogst", "the highest"),
+    "stated_lowest": ("het laagst", "the lowest"),
+    "stated_first_up": ("voor het eerst omhoog", "up for the first time"),
+    "stated_first_down": ("voor het eerst omlaag", "down for the first time"),
+    "against_first_since": ("klopt niet voor: {years}", "does not hold for: {years}"),
+    "against_level_ranking": ("verder bij: {years}", "further for: {years}"),
+    "degree_slight": (
+        "iets: een verandering van minder dan {limit}; berekend {change}",
+        "slightly: a change of less than {limit}; computed {change}",
+    ),
+    "degree_strong": (
+        "sterk: een verandering van minstens {limit}; berekend {change}",
+        "strongly: a change of at least {limit}; computed {change}",
+    ),
     "against_identity": ("klopt niet in {years}", "does not hold in {years}"),
     "claim_bad_parts": (
         "{path}, claim '{id}', veld '{field}': '{value}' is geen lijst van indicatoren, zoals parts = [\"instroom\", \"-uitstroom\"].",
