@@ -104,6 +104,8 @@ OPTIONS = [
     ("--days", "werkdagen", "--year", "2016", "--per-day"),
     ("--year", "2017"),
     ("--year", "2016", "--per-day"),
+    ("--context",),
+    ("--context", "--year", "2018"),
 ]
 
 
@@ -202,3 +204,19 @@ def test_written_claims_keep_the_days_basis(tmp_path: Path) -> None:
     )
     assert rows
     assert {r["verdict"] for r in rows} == {"consistent"}
+
+
+def test_context_on_a_longer_table_passes_its_own_check_and_is_checked(tmp_path: Path) -> None:
+    from test_report_context import TABLE
+
+    table = tmp_path / "context.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    data = ["--data", str(table)]
+    for year in ("2019", "2018"):
+        rows = _round_trip(tmp_path, data, options=("--context", "--year", year))
+        assert _wrong(rows) == []
+        kinds = {r["kind"] for r in rows if r["verdict"] == "consistent"}
+        # The context is checked, not only read past: the run of years as a trend or a
+        # turn, the level against earlier years as a comparison, the rank as a ranking.
+        assert {"comparison", "ranking"} <= kinds
+        assert kinds & {"trend", "first_since"}

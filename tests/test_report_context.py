@@ -11,19 +11,20 @@ import pandas as pd
 from helpers import run, write
 from kanaalstats.render.chart import publishers
 
-# a: 100 90 80 85 95 70 — fell in 2019 after rises in 2017 and 2018; the fall before ended in
-#    2016; 70 is below every earlier year (2014-2018 all have a value).
-# b: 10 … 60 — five rises in a row (2015, 2016, 2017, 2018, 2019); 60 tops every year.
-# c: 50 40 45 30 35 48 — rose in 2018 and 2019 (two in a row); 2014's 50 ≥ 48 and 2015-2018
-#    are all lower, so "the highest since 2014".
-# Relative changes 2018 → 2019: a 70/95 − 1 = −26,3%; b 60/50 − 1 = +20,0%; c 48/35 − 1 =
-# +37,1%. Of the two rises c is the larger; a is the only fall, so no "largest fall".
+# aanvragen: 100 90 80 85 95 70 — fell in 2019 after rises in 2017 and 2018; the fall
+#    before ended in 2016; 70 is below every earlier year (2014-2018 all have a value).
+# klachten: 10 … 60 — five rises in a row (2015, 2016, 2017, 2018, 2019); 60 tops every year.
+# meldingen: 50 40 45 30 35 48 — rose in 2018 and 2019 (two in a row); 2014's 50 ≥ 48 and
+#    2015-2018 are all lower, so "the highest since 2014".
+# Relative changes 2018 → 2019: aanvragen 70/95 − 1 = −26,3%; klachten 60/50 − 1 = +20,0%;
+# meldingen 48/35 − 1 = +37,1%. Of the two rises meldingen is the larger; aanvragen is the
+# only fall, so no "largest fall".
 # The percentage changes in points and is not ranked; its 2017 is missing, so its run of
 # values is 2018-2019 only and it gets no level context.
 TABLE = """indicator;2014;2015;2016;2017;2018;2019
-aantal a;100;90;80;85;95;70
-aantal b;10;20;30;40;50;60
-aantal c;50;40;45;30;35;48
+aantal aanvragen;100;90;80;85;95;70
+aantal klachten;10;20;30;40;50;60
+aantal meldingen;50;40;45;30;35;48
 % tevreden;;;;;60;62
 """
 
@@ -35,11 +36,11 @@ def _sentences(tmp_path: Path, *options: str) -> list[str]:
         "--data",
         str(table),
         "--unit",
-        "aantal_a=flow",
+        "aantal_aanvragen=flow",
         "--unit",
-        "aantal_b=flow",
+        "aantal_klachten=flow",
         "--unit",
-        "aantal_c=flow",
+        "aantal_meldingen=flow",
         *options,
     )
     assert result.exit_code == 0, result.stderr
@@ -48,12 +49,12 @@ def _sentences(tmp_path: Path, *options: str) -> list[str]:
 
 def test_context_names_the_run_the_turn_the_level_and_the_rank(tmp_path: Path) -> None:
     assert _sentences(tmp_path, "--context") == [
-        "Het aantal a is in 2019 voor het eerst sinds 2016 afgenomen tot 70, 26% minder dan"
+        "Het aantal aanvragen is in 2019 voor het eerst sinds 2016 afgenomen tot 70, 26% minder dan"
         " in 2018 (95), het laagste niveau van alle jaren sinds 2014.",
-        "Het aantal b is in 2019 voor het vijfde jaar op rij toegenomen tot 60, 20% meer dan"
+        "Het aantal klachten is in 2019 voor het vijfde jaar op rij toegenomen tot 60, 20% meer dan"
         " in 2018 (50), het hoogste niveau van alle jaren sinds 2014.",
-        "Het aantal c is in 2019 voor het tweede jaar op rij toegenomen tot 48, 37% meer dan"
-        " in 2018 (35), het hoogste niveau sinds 2014 en de sterkste stijging van alle"
+        "Het aantal meldingen is in 2019 voor het tweede jaar op rij toegenomen tot 48, 37% meer"
+        " dan in 2018 (35), het hoogste niveau sinds 2014 en de sterkste stijging van alle"
         " aantallen in de tabel.",
         "Het percentage tevreden is in 2019 toegenomen tot 62%, 2 procentpunt meer dan in"
         " 2018 (60%).",
@@ -62,11 +63,11 @@ def test_context_names_the_run_the_turn_the_level_and_the_rank(tmp_path: Path) -
 
 def test_context_in_english(tmp_path: Path) -> None:
     sentences = [
-        line for line in _run_english(tmp_path).splitlines() if line.startswith("Aantal c")
+        line for line in _run_english(tmp_path).splitlines() if line.startswith("Aantal meldingen")
     ]
     # Without English labels the Dutch label is a heading.
     assert sentences == [
-        "Aantal c: increased to 48 in 2019 for the second year in a row, 37% more than in"
+        "Aantal meldingen: increased to 48 in 2019 for the second year in a row, 37% more than in"
         " 2018 (35), the highest level since 2014 and the largest rise of all counts in the"
         " table."
     ]
@@ -75,7 +76,14 @@ def test_context_in_english(tmp_path: Path) -> None:
 def _run_english(tmp_path: Path) -> str:
     table = write(tmp_path, "context.csv", TABLE)
     result = run(
-        "report", "--data", str(table), "--unit", "aantal_c=flow", "--context", "--lang", "en"
+        "report",
+        "--data",
+        str(table),
+        "--unit",
+        "aantal_meldingen=flow",
+        "--context",
+        "--lang",
+        "en",
     )
     assert result.exit_code == 0, result.stderr
     return result.stdout

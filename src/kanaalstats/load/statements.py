@@ -143,6 +143,13 @@ _COMPARISON = re.compile(
 _SINCE_NOT_SO = re.compile(
     r"\bsinds\s+(?P<year>19\d\d|20\d\d)\s+niet\s+(?:meer\s+)?zo\s+(?P<word>hoog|laag)", re.I
 )
+# "het hoogste niveau sinds 2015": above every year after 2015 (2015 was as high); "het
+# laagste niveau van alle jaren sinds 2016": below every year from 2016 on.
+_LEVEL_SINCE = re.compile(
+    r"\bhet\s+(?P<word>hoogste|laagste)\s+(?:niveau|aantal|cijfer|percentage|peil|stand)\s+"
+    r"(?P<all>van alle jaren\s+)?sinds\s+(?P<year>19\d\d|20\d\d)\b",
+    re.I,
+)
 _RANKING = re.compile(
     r"\b(?:de|het)\s+(?:sterkste|grootste|snelste|meeste)\s+(?P<word>stijging|groei|toename|"
     r"daling|afname|krimp)\b",
@@ -327,7 +334,15 @@ def _is_table_row(text: str) -> bool:
 
 
 def _years(text: str) -> list[int]:
-    return [int(m.group(1)) for m in _YEAR.finditer(text) if not _is_number_part(text, m)]
+    return [year for year, _ in _year_positions(text)]
+
+
+def _without_context(text: str) -> str:
+    """The text with its phrases of context blanked out ("voor het eerst sinds 2016", "het
+    hoogste niveau sinds 2015"): their years are no year a figure is about, nor a base."""
+    for phrase in (_FIRST_SINCE, _LEVEL_SINCE, _SINCE_NOT_SO):
+        text = phrase.sub(lambda match: " " * len(match.group(0)), text)
+    return text
 
 
 def _is_number_part(text: str, match: re.Match[str]) -> bool:
@@ -581,6 +596,7 @@ def _sentence_year(
 
 
 def _year_positions(text: str) -> list[tuple[int, int]]:
+    text = _without_context(text)
     return [
         (int(m.group(1)), m.start()) for m in _YEAR.finditer(text) if not _is_number_part(text, m)
     ]
@@ -641,7 +657,7 @@ def _statements(
         per_day = bool(per)
         if per and per.group(1):
             common = replace(common, days="werkdagen")
-        own_year = _clause_year(sentence, mention, mentions) if not in_a_row else None
+        own_year = _clause_year(sentence, mention, mentions)
         # "met 12%", "12% minder", "2,6 miljoen kilo minder dan": a change whatever year
         # the clause names (that year is its base); "een toename van 51 … in 2018 naar 43 …
         # in 2019" names levels.
@@ -748,6 +764,50 @@ def _change_years(
     return [(last - k - 1, last - k) for k in reversed(range(count))]
 
 
+def _run_of_years(
+    sentence: str,
+    base: Statement,
+    own_years: list[int],
+    carried: list[int],
+    direction: int,
+    in_a_row: re.Match[str] | None,
+) -> Statement | None:
+    """ "voor het eerst sinds 2016 gedaald" (first_since) or "het derde jaar op rij gestegen"
+    (a trend of that many steps), also in a sentence that states figures too."""
+    if direction not in (1, -1):
+        return None
+    lower = sentence.lower()
+    word = re.search(rf"\b({UP_WORDS}|{DOWN_WORDS}|{SAME_WORDS})\b", lower) or re.search(
+        r"\b(toe|af|terug)\b", lower
+    )
+    stated_text = word.group(0) if word else ""
+    since_match = _FIRST_SINCE.search(sentence)
+    if since_match:
+        since = int(since_match.group("year")) if since_match.group("year") else 0
+        later = [y for y in own_years if y != since] or [y for y in carried if y > since]
+        return replace(
+            base,
+            kind="first_since",
+            stated=float(direction),
+            stated_text=f"{since_match.group(0)} … {stated_text}".strip(),
+            years=(since, max(later) if later else 0),
+            words=sentence[: since_match.start()] + sentence[since_match.end() :],
+        )
+    if in_a_row:
+        # "het derde jaar op rij gestegen": that many steps, each up, to the year named.
+        count = in_a_row_count(in_a_row)
+        end = max(own_years or carried) if (own_years or carried) else 0
+        return replace(
+            base,
+            kind="trend",
+            stated=float(direction),
+            stated_text=f"{in_a_row.group(0)} … {stated_text}".strip(),
+            years=(end - count, end) if end else (-count, 0),
+            words=sentence,
+        )
+    return None
+
+
 def in_a_row_count(match: re.Match[str] | None) -> int:
     """How many years in a row "als derde jaar op rij" or "drie jaar op rij" says; 1 without."""
     if match is None:
@@ -771,13 +831,21 @@ def _non_numeric(
     out: list[Statement] = []
     lower = sentence.lower()
     year = (own_years or years)[-1] if (own_years or years) else 0
-    for pattern in (_COMPARISON, _SINCE_NOT_SO):
+    for pattern in (_COMPARISON, _SINCE_NOT_SO, _LEVEL_SINCE):
         for match in pattern.finditer(sentence):
             word = match.group("word").lower()
-            stated = 1.0 if word in ("hoger", "meer", "groter", "boven", "hoog") else -1.0
-            if pattern is _SINCE_NOT_SO:
-                # "sinds 2015 niet zo laag": lower than every year after 2015.
+            stated = -1.0 if word in ("lager", "minder", "kleiner", "onder", "laag") else 1.0
+            if word == "laagste":
+                stated = -1.0
+            if pattern is not _COMPARISON:
+                # "sinds 2015 niet zo laag", "het laagste niveau sinds 2015": lower than
+                # every year after 2015; "… van alle jaren sinds 2015": from 2015 on.
                 since = int(match.group("year"))
+                if pattern is _LEVEL_SINCE and match.group("all"):
+                    since -= 1
+                # The level compared is the latest the sentence names ("in 2019 … tot 48,
+                # 37% meer dan in 2018 (35), het hoogste niveau sinds 2014": 2019's).
+                year = max(own_years or years) if (own_years or years) else 0
                 out.append(
                     replace(
                         base,
@@ -813,6 +881,7 @@ def _non_numeric(
     ranking = _RANKING.search(sentence)
     moved = _RANKED_MOVE.search(sentence)
     direction = _direction_at(sentence)
+    run = _run_of_years(sentence, base, own_years, carried, direction, in_a_row)
     last = max(own_years or years) if (own_years or years) else 0
     if ranking or (moved and direction in (1, -1)):
         if ranking:
@@ -831,9 +900,10 @@ def _non_numeric(
                 words=sentence[: found.start()] + sentence[found.end() :],
             )
         )
-        return out
+        return [*out, run] if run is not None else out
     level = _LEVEL_RANKING.search(sentence)
-    if level:
+    since_level = _LEVEL_SINCE.search(sentence)
+    if level and not (since_level and since_level.start() == level.start()):
         word = level.group("word").lower()
         out.append(
             replace(
@@ -845,7 +915,9 @@ def _non_numeric(
                 words=sentence[: level.start()] + sentence[level.end() :],
             )
         )
-        return out
+        return [*out, run] if run is not None else out
+    if run is not None:
+        return [*out, run]
     if out or carries_direction:
         return out
     if direction == 2:
@@ -854,36 +926,6 @@ def _non_numeric(
         r"\b(toe|af|terug)\b", lower
     )
     stated_text = word.group(0) if word else ""
-    since_match = _FIRST_SINCE.search(sentence)
-    if since_match and direction in (1, -1):
-        since = int(since_match.group("year")) if since_match.group("year") else 0
-        later = [y for y in own_years if y != since] or [y for y in carried if y > since]
-        out.append(
-            replace(
-                base,
-                kind="first_since",
-                stated=float(direction),
-                stated_text=f"{since_match.group(0)} … {stated_text}".strip(),
-                years=(since, max(later) if later else 0),
-                words=sentence[: since_match.start()] + sentence[since_match.end() :],
-            )
-        )
-        return out
-    if in_a_row and direction in (1, -1):
-        # "het derde jaar op rij gestegen": that many steps, each up, to the year named.
-        count = in_a_row_count(in_a_row)
-        end = max(own_years or carried) if (own_years or carried) else 0
-        out.append(
-            replace(
-                base,
-                kind="trend",
-                stated=float(direction),
-                stated_text=f"{in_a_row.group(0)} … {stated_text}".strip(),
-                years=(end - count, end) if end else (-count, 0),
-                words=sentence,
-            )
-        )
-        return out
     trend = _TREND.search(sentence)
     if trend:
         last = max(own_years or years) if (own_years or years) else 0
