@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
@@ -30,7 +31,6 @@ from kanaalstats.load.parts import (
     Indicator,
     Part,
     cell_error,
-    check_unique_years,
     check_width,
     plausible_year,
     remember_indicator,
@@ -323,7 +323,21 @@ def _published_years(name: str, header: Row, body: list[Row]) -> tuple[list[int]
         years.append(year)
         if cell.endswith("*"):
             provisional.append(year)
-    check_unique_years(name, header.line, years)
+    _check_order(name, header.line, cells, years)
     if not years:
         raise DataError("no_year_columns", path=name, line=header.line)
     return years, provisional
+
+
+def _check_order(name: str, line: int, cells: list[str], years: list[int]) -> None:
+    """A header of years is plausible only with each year once, increasing: `;2019;2017`
+    is more likely counts or codes than years, and is never reordered silently."""
+    found = ";" + ";".join(cells)
+    seen: set[int] = set()
+    for year in years:
+        if year in seen:
+            raise DataError("header_year_twice", path=name, line=line, year=year, found=found)
+        seen.add(year)
+    for earlier, later in pairwise(years):
+        if later < earlier:
+            raise DataError("header_years_order", path=name, line=line, found=found)

@@ -126,6 +126,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, regel {line}, kolom {column}: kop '{value}' is geen jaartal. Elke kolom na het label moet een jaar van 1800 tot 2100 zijn (bijv. 2019), of zet de jaren in de eerste kolom, één rij per jaar.",
         "{path}, line {line}, column {column}: header '{value}' is not a year. Every column after the label must be a year from 1800 to 2100 (e.g. 2019), or put the years in the first column, one row per year.",
     ),
+    "header_years_order": (
+        "{path}, regel {line}: de jaren in de kop lopen niet op ({found}). Gelezen worden: hele jaren van 1800 tot 2100 in de kop na het label, elk één keer en oplopend (;2017;2018;2019), of de jaren in de eerste kolom, één rij per jaar (Jaar;aanvragen / 2017;...). Zet de kolommen op volgorde.",
+        "{path}, line {line}: the years in the header do not increase ({found}). Read are: whole years from 1800 to 2100 in the header after the label, each once and increasing (;2017;2018;2019), or the years in the first column, one row per year (Year;requests / 2017;...). Put the columns in order.",
+    ),
+    "header_year_twice": (
+        "{path}, regel {line}: jaar {year} staat twee keer in de kop ({found}). Gelezen worden: hele jaren van 1800 tot 2100 in de kop na het label, elk één keer en oplopend (;2017;2018;2019), of de jaren in de eerste kolom, één rij per jaar (Jaar;aanvragen / 2017;...). Verwijder of hernoem één kolom.",
+        "{path}, line {line}: year {year} appears twice in the header ({found}). Read are: whole years from 1800 to 2100 in the header after the label, each once and increasing (;2017;2018;2019), or the years in the first column, one row per year (Year;requests / 2017;...). Remove or rename one column.",
+    ),
     "second_header": (
         "{path}, regel {line}: een tweede kop met andere jaren ({found}) dan de eerste ({years}). Zet elke tabel in een eigen bestand.",
         "{path}, line {line}: a second header with other years ({found}) than the first ({years}). Put each table in a file of its own.",
