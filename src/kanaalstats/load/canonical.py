@@ -16,6 +16,7 @@ from kanaalstats.load.parts import (
     cell_error,
     check_unique_years,
     check_width,
+    imprecise,
     plausible_year,
     remember_indicator,
 )
@@ -70,7 +71,6 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
             except NumberFormatError as error:
                 raise cell_error(source.name, row.line, year, text, error) from None
             if cell.imprecise:
-                where = {"path": source.name, "line": row.line, "year": year}
-                part.warnings.append(Message("cell_imprecise", {**where, "text": text.strip()}))
+                part.warnings.append(imprecise(source.name, row.line, year, text.strip()))
             part.values.append((indicator, year, cell.value, cell.decimals))
     return part

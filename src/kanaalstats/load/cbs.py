@@ -15,6 +15,8 @@ import re
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
 from kanaalstats.domain.units import GUESSED, infer_unit_by_rule, unit_guessed, unit_rule
+from kanaalstats.load.numbers import parse_machine_number
+from kanaalstats.load.parts import imprecise
 from kanaalstats.load.source import Row, SourceText
 
 _PERIOD = re.compile(r"(\d{4})(JJ|KW|MM|X0)(\d{2})")
@@ -49,6 +51,7 @@ def cbs_to_long(source: SourceText, rows: list[Row]) -> tuple[bytes, list[Messag
     units = {i: unit for i, (unit, _) in rules.items()}
     left_out: set[str] = set()
     seen: dict[tuple[str, str], int] = {}
+    exact: list[Message] = []
     for row in rows[1:]:
         cells = [cell.strip() for cell in row.cells]
         if len(cells) != len(header):
@@ -82,18 +85,22 @@ def cbs_to_long(source: SourceText, rows: list[Row]) -> tuple[bytes, list[Messag
             )
         seen[key] = row.line
         for i in topics:
+            value = _value(source.name, row, header[i], cells[i])
+            # Said here, on the CBS file's line: the long form's reader sees other lines.
+            if value.lstrip("+-").isdigit() and parse_machine_number(value).imprecise:
+                exact.append(imprecise(source.name, row.line, int(code.group(1)), value))
             writer.writerow(
                 [
                     entity,
                     header[i],
                     code.group(1),
-                    _value(source.name, row, header[i], cells[i]),
+                    value,
                     units[i],
                     labels[i],
                     unit_rule(rules[i][1]),
                 ]
             )
-    warnings = []
+    warnings = exact
     guessed = [header[i] for i, (_, rule) in rules.items() if rule == GUESSED]
     if guessed:
         warnings.append(unit_guessed(source.name, guessed))

@@ -25,7 +25,7 @@ from kanaalstats.load.long_form import (
     read_long_csv,
     read_parquet,
 )
-from kanaalstats.load.long_notation import check_dot_groups
+from kanaalstats.load.long_notation import check_dot_groups, check_exact
 from kanaalstats.load.parts import METADATA_COLUMNS, Indicator, Part
 from kanaalstats.load.published import load_published
 from kanaalstats.load.source import (
@@ -103,7 +103,11 @@ def _load_file(path: Path, name: str, sheet: str | None = None) -> Part:
             # one that mixes both encodings is refused.
             whole = read_source(path, name).text.encode("utf-8")
             frame, warnings = read_long_csv(whole, name, delimiter)
-        warnings = [*check_dot_groups(whole, name, delimiter), *warnings]
+        warnings = [
+            *check_dot_groups(whole, name, delimiter),
+            *warnings,
+            *check_exact(frame, whole, name, delimiter),
+        ]
         return _long_part(frame, warnings, name)
     source = read_source(path, name)
     rows = [row for row in read_rows(source) if any(cell.strip() for cell in row.cells)]

@@ -89,6 +89,11 @@ def cell_error(name: str, line: int, year: int, text: str, error: NumberFormatEr
     return DataError(f"cell_{error.reason}", path=name, line=line, year=year, text=text.strip())
 
 
+def imprecise(name: str, line: int, year: int, text: str) -> Message:
+    """The warning for a whole number above 2^53 (`Cell.imprecise`): every form says it so."""
+    return Message("cell_imprecise", {"path": name, "line": line, "year": year, "text": text})
+
+
 def slug(label: str) -> str:
     """A stable id from a label: ASCII, lower case, words joined by `_` (`%` becomes `pct`)."""
     ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()

@@ -32,6 +32,7 @@ from kanaalstats.load.parts import (
     Part,
     cell_error,
     check_width,
+    imprecise,
     plausible_year,
     remember_indicator,
     slug,
@@ -112,17 +113,12 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
                 ) from None
             raise cell_error(source.name, line, year, text, error) from None
         for position, cell in enumerate(cells):
-            if cell.provisional or cell.imprecise:
-                where = {
-                    "path": source.name,
-                    "line": entry.lines[position],
-                    "year": years[position],
-                }
-                text = texts[position].strip()
-                if cell.provisional:
-                    part.warnings.append(Message("cell_provisional", {**where, "text": text}))
-                if cell.imprecise:
-                    part.warnings.append(Message("cell_imprecise", {**where, "text": text}))
+            line, year, text = entry.lines[position], years[position], texts[position].strip()
+            if cell.provisional:
+                where = {"path": source.name, "line": line, "year": year, "text": text}
+                part.warnings.append(Message("cell_provisional", where))
+            if cell.imprecise:
+                part.warnings.append(imprecise(source.name, line, year, text))
         for position in dotted:
             zero = starts_with_zero_group(texts[position])
             part.warnings.append(
