@@ -206,6 +206,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, regel {line}: de CSV is onleesbaar ({reason}). Controleer aanhalingstekens.",
         "{path}, line {line}: malformed CSV ({reason}). Check the quotes.",
     ),
+    "provisional_not_per_year": (
+        "{path}: de kolom 'provisional' zegt dat {ids} een voorlopig cijfer heeft, maar niet van welk jaar; de cijfers worden als definitief gelezen. Lees de oorspronkelijke tabel (met 2020* of 1.300*) om dat te behouden.",
+        "{path}: the column 'provisional' says {ids} has a provisional figure, but not for which year; the figures are read as final. Read the original table (with 2020* or 1.300*) to keep that.",
+    ),
     "column_ignored": (
         "{path}: kolom '{column}' is onbekend en wordt genegeerd.",
         "{path}: unknown column '{column}' is ignored.",
@@ -1027,6 +1031,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_share_pct": ("Aandeel", "Share"),
     "source_prefix": ("Bron", "Source"),
     "provisional_prefix": ("Voorlopige cijfers", "Provisional figures"),
+    "col_provisional": ("Voorlopig", "Provisional"),
+    "report_provisional_one": (
+        "Het cijfer van {year} is voorlopig.",
+        "The figure for {year} is provisional.",
+    ),
+    "report_provisional_two": (
+        "De cijfers van {first} en {second} zijn voorlopig.",
+        "The figures for {first} and {second} are provisional.",
+    ),
+    "flag_provisional": ("voorlopig", "provisional"),
     "unit_flow": ("aantal per jaar", "count per year"),
     "unit_flow_millions": ("miljoenen per jaar", "millions per year"),
     "unit_stock": ("stand", "level"),
