@@ -63,6 +63,7 @@ class Part:
     warnings: list[Message] = field(default_factory=list)
     frame: pd.DataFrame | None = None  # the long form's values, already tidy
     provisional: list[tuple[str, int]] = field(default_factory=list)  # (indicator, year)
+    named_regions: bool = False  # a CBS file whose regions were named from a region list
 
 
 def plausible_year(text: str) -> int | None:

@@ -250,6 +250,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, regel {line}: de rij heeft {cells} cellen, de kop {columns}.",
         "{path}, line {line}: the row has {cells} cells, the header {columns}.",
     ),
+    "regions_bad_header": (
+        "{path}, regel {line}: geen regiolijst van het CBS: de kop moet een kolom Key (of Identifier) met de regiocodes en een kolom Title met de namen hebben, maar heeft {columns}.",
+        "{path}, line {line}: not a CBS region list: the header must have a column Key (or Identifier) with the region codes and a column Title with the names, but has {columns}.",
+    ),
+    "regions_duplicate": (
+        "{path}, regel {line}: regiocode {code} staat er al (regel {first}). Laat één naam per code staan.",
+        "{path}, line {line}: region code {code} already appears (line {first}). Keep one name per code.",
+    ),
+    "regions_unnamed": (
+        "{path}: {count} regiocode(s) zonder naam in {regions} (zoals {codes}); die regio's worden met hun code getoond.",
+        "{path}: {count} region code(s) without a name in {regions} (such as {codes}); those regions are shown by their code.",
+    ),
+    "regions_beside": (
+        "{path}: regionamen uit {regions} (ernaast gevonden).",
+        "{path}: region names from {regions} (found beside it).",
+    ),
+    "regions_unused": (
+        "--regions {regions}: geen van de bestanden is een CBS-tabel met regiocodes; de regiolijst is niet gebruikt.",
+        "--regions {regions}: none of the files is a CBS table with region codes; the region list was not used.",
+    ),
     "cbs_periods_left_out": (
         "{path}: perioden van een maand of kwartaal weggelaten ({count}, zoals {periods}); alleen hele jaren (JJ00) worden gelezen.",
         "{path}: periods of a month or quarter left out ({count}, such as {periods}); only whole years (JJ00) are read.",
@@ -744,6 +764,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help_opt_sheet": (
         "Het werkblad van een Excel-werkmap; standaard het eerste.",
         "The sheet of an Excel workbook to read; default: the first.",
+    ),
+    "help_opt_regions": (
+        "Een regiolijst van het CBS (RegioS.csv: Key;Title) die de regiocodes van een CBS-tabel een naam geeft. Standaard: zo'n lijst naast het CBS-bestand, als die er is.",
+        "A CBS region list (RegioS.csv: Key;Title) that names the region codes of a CBS table. Default: such a list beside the CBS file, when there is one.",
     ),
     "help_opt_format": (
         "Uitvoerformaat. Standaard: het formaat dat de extensie van het --output-bestand noemt, anders $KANAALSTATS_FORMAT, anders table (markdown voor report).",
