@@ -66,10 +66,10 @@ class Dataset:
         provisional: a boolean array. Marks are few (a published table's), rows may be many."""
         import numpy as np
 
+        if not self.provisional:
+            return np.zeros(len(values), dtype=bool)
         present = ~np.isnan(np.asarray(values, dtype="float64"))
         marked = np.zeros(len(present), dtype=bool)
-        if not self.provisional:
-            return marked
         names = np.asarray(indicators, dtype=object).astype(str)
         at = np.asarray(years)
         for indicator, year in self.provisional:
