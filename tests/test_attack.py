@@ -97,7 +97,7 @@ def test_output_into_a_fifo_writes_into_it(tmp_path: Path) -> None:
     reader.join(timeout=_SECONDS)
     assert result.exit_code == 0, result.stderr
     assert received
-    assert received[0].startswith(b"indicator,label,unit,footnote,2016")
+    assert received[0].startswith(b"indicator,label,unit,footnote,provisional,2016")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)  # still the FIFO, not a regular file
     assert _listing(tmp_path) == ["pipe"]  # and no temporary file beside it
 
@@ -109,7 +109,7 @@ def test_output_into_a_terminal_writes_into_it(tmp_path: Path) -> None:
         result = run("table", "--format", "csv", "-o", name)
         assert result.exit_code == 0, result.stderr
         written = os.read(master, 65_536)
-        assert written.startswith(b"indicator,label,unit,footnote,2016")
+        assert written.startswith(b"indicator,label,unit,footnote,provisional,2016")
         assert stat.S_ISCHR(os.stat(name).st_mode)
     finally:
         os.close(master)
@@ -164,7 +164,7 @@ def test_output_keeps_the_targets_permission_bits(tmp_path: Path) -> None:
 def test_output_dash_is_stdout(tmp_path: Path) -> None:
     done = _process(["table", "--format", "csv", "-o", "-"], tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(b"indicator,label,unit,footnote,2016")
+    assert done.stdout.startswith(b"indicator,label,unit,footnote,provisional,2016")
     assert _listing(tmp_path) == []  # no file named `-`
 
 

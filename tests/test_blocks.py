@@ -153,4 +153,4 @@ def test_a_share_in_blocks_names_each_zero_denominator_once(tmp_path: Path) -> N
         "A,mails,2019,10,flow\nA,visits,2019,4,flow\nB,other,2018,5,flow\n",
         lambda lang: Share("mails", "visits", 2018, lang),
     )
-    assert quiet.split(b"\r\n")[1:] == [b",2018,mails,visits,,,,missing_value", b""]
+    assert quiet.split(b"\r\n")[1:] == [b",2018,mails,visits,,,,missing_value,false", b""]

@@ -41,8 +41,13 @@ REFUSED: dict[str, tuple[int, str]] = {
     "04_ragged_short.csv": (4, "line 3: the row has 2 values but the header 3 years"),
     "05_ragged_long.csv": (4, "line 3: the row has 4 cells"),
     "20_duplicate_ids.csv": (4, "line 3: indicator 'aantal_bezoeken' already appears (line 2)"),
-    "21_duplicate_years.csv": (4, "year 2018 appears twice"),
+    "21_duplicate_years.csv": (4, "year 2018 appears twice in the header (;2018;2018)"),
     "22_non_numeric_year.csv": (4, "column 3: header 'totaal' is not a year"),
+    "23_unordered_years.csv": (
+        4,
+        "line 1: the years in the header do not increase (;2019;2017;2018). Read are: whole "
+        "years from 1800 to 2100 in the header after the label, each once and increasing",
+    ),
     "24_html_page.csv": (3, "web page (HTML)"),
     "25_xlsx_saved_as_csv.csv": (3, "Excel workbook"),
     "26_random_bytes.csv": (3, "not a text file"),
@@ -82,7 +87,6 @@ LOADED: dict[str, dict[str, dict[str, Any]]] = {
     "17_negative_values.csv": {"saldo_vestiging": {"2017": -12, "2018": -3.5, "2019": 4}},
     "18_zero_base.csv": {"aantal_klachten": {"2018": 0, "2019": 4}},
     "19_huge_values.csv": {"aantal_groot": {"2018": 1e308}},
-    "23_unordered_years.csv": {"aantal_bezoeken": {"2017": 1, "2018": 2, "2019": 3}},
     "31_long_form.csv": {"bezoek": {"2019": 5.5}, "tevreden": {"2018": 56}},
     "34_sections_and_footnotes.csv": {"aantal_telefoontjes": {"2019": 450}},
     "35_only_missing_values.csv": {"aantal_b": {"2018": None}},

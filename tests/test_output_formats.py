@@ -228,7 +228,7 @@ def test_years_are_also_a_list(command: str) -> None:
 
 def test_table_csv_has_no_list_of_years() -> None:
     header = run("table", "--format", "csv").stdout.splitlines()[0]
-    assert header == "indicator,label,unit,footnote,2016,2017,2018,2019"
+    assert header == "indicator,label,unit,footnote,provisional,2016,2017,2018,2019"
 
 
 def test_an_html_name_writes_report_s_page_and_is_refused_elsewhere(tmp_path: Path) -> None:

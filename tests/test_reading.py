@@ -540,3 +540,71 @@ def test_table_says_which_figures_are_provisional(tmp_path: Path) -> None:
     assert "Voorlopige cijfers: 2019 (aantal bezoeken); 2020\n" in dutch
     english = run("table", "--data", str(path), "--lang", "en", "--format", "markdown").stdout
     assert "Provisional figures: 2019 (aantal bezoeken); 2020" in english
+
+
+# --- whole numbers above 2^53 in the long form, Parquet and CBS --------------------------------
+
+# 2^53 = 9007199254740992 is the last whole number of a float with all below it; 2^53 + 1 is
+# the first it cannot hold (it reads as ...992).
+EXACT_LIMIT, BEYOND = "9007199254740992", "9007199254740993"
+
+
+def _imprecise(dataset: Dataset) -> set[tuple[int, int, str]]:
+    return {
+        (w.params["line"], w.params["year"], w.params["text"])
+        for w in dataset.warnings
+        if w.key == "cell_imprecise"
+    }
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_long_csv_warns_of_an_integer_above_two_to_the_53(tmp_path: Path, delimiter: str) -> None:
+    rows = [
+        "indicator,year,value,unit",
+        f"a,2018,{EXACT_LIMIT},flow",  # exact: no warning
+        "",  # a blank line: the next row is on line 4 of the file
+        f"a,2019,{BEYOND},flow",
+        "b,2019,-18014398509481985,flow",  # -(2^54 + 1): below -2^53, odd, not exact
+        "b,2018,1e20,flow",  # written as a float: no digits lost in reading it
+    ]
+    path = write(tmp_path, "long.csv", "\n".join(rows).replace(",", delimiter) + "\n")
+    dataset = load([path])
+    assert _imprecise(dataset) == {(4, 2019, BEYOND), (5, 2019, "-18014398509481985")}
+    result = run("table", "--data", str(path), "--lang", "en")
+    assert result.exit_code == 0
+    said = [line for line in result.stderr.splitlines() if "2^53" in line]
+    assert said == [
+        f"kanaalstats: warning: {path}, line 4, year 2019: '{BEYOND}' is larger than 2^53 "
+        "and cannot be kept exact to the unit; its last digits may differ.",
+        f"kanaalstats: warning: {path}, line 5, year 2019: '-18014398509481985' is larger "
+        "than 2^53 and cannot be kept exact to the unit; its last digits may differ.",
+    ]
+
+
+def test_parquet_warns_of_a_stored_integer_above_two_to_the_53(tmp_path: Path) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "indicator": ["a", "a", "a"],
+            "year": [2017, 2018, 2019],
+            "value": [int(EXACT_LIMIT), int(BEYOND), 5],
+            "unit": ["flow", "flow", "flow"],
+        }
+    )
+    path = tmp_path / "t.parquet"
+    frame.to_parquet(path)
+    # Rows are counted as lines of a CSV with a header: the second row is "line" 3.
+    assert _imprecise(load([path])) == {(3, 2018, BEYOND)}
+    floats = tmp_path / "f.parquet"
+    frame.astype({"value": "float64"}).to_parquet(floats)
+    assert _imprecise(load([floats])) == set()  # a stored float has no digits left to lose
+
+
+def test_cbs_warns_of_an_integer_above_two_to_the_53_on_its_own_line(tmp_path: Path) -> None:
+    text = (
+        '"ID";"RegioS";"Perioden";"Geboorten_1"\n'
+        f'0;"GM0344  ";"2018JJ00";"  {EXACT_LIMIT}"\n'
+        f'1;"GM0344  ";"2019JJ00";"  {BEYOND}"\n'
+    )
+    assert _imprecise(load([write(tmp_path, "cbs.csv", text)])) == {(3, 2019, BEYOND)}

@@ -88,7 +88,7 @@ def test_unknown_option() -> None:
     far = _refused(run("table", "--bogus"))
     assert far == (
         "kanaalstats: fout: onbekende optie '--bogus' bij 'kanaalstats table'. Geldige opties: "
-        "--data, --format, --lang, --output, --unit, --entity, --quiet, --sheet, --help."
+        "--data, --format, --lang, --output, --unit, --entity, --quiet, --sheet, --regions, --help."
     )
 
 

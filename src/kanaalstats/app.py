@@ -51,6 +51,7 @@ class Request:
     units: Sequence[str] = ()
     entities: Sequence[str] = ()
     sheet: str | None = None
+    regions: Path | None = None  # a CBS region list that names a CBS table's region codes
     plot: Path | None = None
     zoom: bool = False  # the chart's value axes fit the data instead of starting at zero
     other_inputs: Sequence[Path] = ()  # files besides --data that no output may replace
@@ -145,7 +146,8 @@ def _work(request: Request, bar: Bar | None, endings: list[Ending]) -> int:
     from kanaalstats.render.files import refuse_output, write_atomically
 
     lang = request.lang
-    inputs = [*(request.data or []), *request.other_inputs]
+    regions = [request.regions] if request.regions is not None else []
+    inputs = [*(request.data or []), *request.other_inputs, *regions]
     refuse_output(request.output, request.plot, inputs, request.side_outputs)
     request = _with_format(request)
     request.command.writes(request.fmt)
@@ -153,7 +155,7 @@ def _work(request: Request, bar: Bar | None, endings: list[Ending]) -> int:
         from kanaalstats.render.chart import chart_format
 
         chart_format(request.plot)
-    data = load(request.data, request.sheet).with_units(request.units)
+    data = load(request.data, request.sheet, request.regions).with_units(request.units)
     for warning in data.warnings if not request.quiet else ():
         stderr(f"{text('warning_prefix', lang)}: {say(warning, lang)}")
     data = data.for_entities(request.entities)

@@ -95,6 +95,7 @@ class Common:
     ] = None
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=help_text("help_opt_quiet"))] = False
     sheet: Annotated[str | None, _quiet("--sheet", help=help_text("help_opt_sheet"))] = None
+    regions: Annotated[Path | None, _quiet("--regions", help=help_text("help_opt_regions"))] = None
     # Not an option: the format a command writes when nothing on the line or in the
     # environment names one.
     usual_fmt: OutputFormat = OutputFormat.TABLE
@@ -172,6 +173,7 @@ def _run(common: Common, command: base.Command, **extra: Any) -> None:
         units=common.units or (),
         entities=common.entities or (),
         sheet=common.sheet,
+        regions=common.regions,
         block_rows=int(rows) if rows.isdigit() and int(rows) > 0 else BLOCK_ROWS,
         debug=_debug,
         quiet=common.quiet,

@@ -109,6 +109,13 @@ def note_column(frame: pd.DataFrame) -> Column:
     return Column("note", "col_note", Kind.NOTE, human=bool(frame["note"].notna().any()))
 
 
+def provisional_column(frame: pd.DataFrame) -> Column:
+    """Whether a row's figures include a provisional one; shown to people only when one does."""
+    return Column(
+        "provisional", "col_provisional", Kind.FLAG, human=bool(frame["provisional"].any())
+    )
+
+
 def entity_columns(data: Dataset) -> list[Column]:
     """An `entity` column, only when the data is a panel of several entities."""
     return [Column("entity", "col_entity", Kind.TEXT)] if data.has_entities else []
@@ -142,4 +149,17 @@ def wide(data: Dataset, indicators: Sequence[str]) -> tuple[pd.DataFrame, Any]:
     for column in ("label_nl", "label_en", "unit", "footnote", "source"):
         series[column] = series["indicator"].map(meta[column])
     series["decimals"] = decimals.to_numpy()
-    return series, table.to_numpy(dtype="float64")
+    matrix = table.to_numpy(dtype="float64")
+    series["provisional"] = _any_provisional(data, series["indicator"], matrix)
+    return series, matrix
+
+
+def _any_provisional(data: Dataset, indicators: pd.Series[Any], matrix: Any) -> Any:
+    """Per series, whether any of its figures (a row of `matrix`) is marked provisional."""
+    import numpy as np
+
+    marked = np.zeros(len(indicators), dtype=bool)
+    for position, year in enumerate(data.years):
+        column = np.full(len(indicators), year)
+        marked |= data.provisional_at(indicators, column, matrix[:, position])
+    return marked

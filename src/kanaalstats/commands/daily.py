@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kanaalstats.commands.base import Command, labelled, per_indicator, select, series_columns
+from kanaalstats.commands.base import (
+    Command,
+    labelled,
+    per_indicator,
+    provisional_column,
+    select,
+    series_columns,
+)
 from kanaalstats.domain.choices import DaysBasis
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.errors import UsageError
@@ -71,6 +78,7 @@ class Daily(Command):
             days=days,
             per_day=value / days,
             basis=str(self.basis),
+            provisional=data.provisional_at(values["indicator"], years, value),
             **labelled(values["indicator"], data, in_units=True),
         )
         columns = [
@@ -80,6 +88,7 @@ class Daily(Command):
             Column("days", "col_days", Kind.INT),
             Column("per_day", "col_per_day", Kind.NUMBER, decimals=1),
             Column("basis", "col_days", Kind.TEXT, human=False),
+            provisional_column(frame),
         ]
         return Result(frame, columns)
 

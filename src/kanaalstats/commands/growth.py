@@ -14,6 +14,7 @@ from kanaalstats.commands.base import (
     labelled,
     note_column,
     per_indicator,
+    provisional_column,
     select,
     series_columns,
 )
@@ -66,6 +67,7 @@ class Growth(Command):
             data,
             any_cagr=bool(frame["cagr_pct"].notna().any()),
             any_note=note_column(frame).human,
+            any_provisional=provisional_column(frame).human,
         )
         return Result(frame, columns)
 
@@ -75,7 +77,9 @@ def change_unit(unit: str) -> str:
     return _CHANGE_UNITS.get(unit, "millions" if unit in SCALE else "count")
 
 
-def growth_columns(data: Dataset, any_cagr: bool, any_note: bool) -> list[Column]:
+def growth_columns(
+    data: Dataset, any_cagr: bool, any_note: bool, any_provisional: bool
+) -> list[Column]:
     """The growth result's columns (the flags only decide what people see)."""
     return [
         *series_columns(data, unit_shown=False),
@@ -88,6 +92,7 @@ def growth_columns(data: Dataset, any_cagr: bool, any_note: bool) -> list[Column
         Column("change_pct", "col_change_pct", Kind.SIGNED_PCT),
         Column("cagr_pct", "col_cagr_pct", Kind.SIGNED_PCT, human=any_cagr),
         Column("note", "col_note", Kind.NOTE, human=any_note),
+        Column("provisional", "col_provisional", Kind.FLAG, human=any_provisional),
     ]
 
 
@@ -115,6 +120,8 @@ def growth(
     b = np.asarray(pairs["to_value"], dtype="float64")
     span = np.asarray(pairs["to_year"], dtype="float64") - np.asarray(pairs["from_year"])
     change, change_pct, cagr, codes = _change_figures(a, b, span)
+    provisional = data.provisional_at(pairs["indicator"], pairs["from_year"], a)
+    provisional |= data.provisional_at(pairs["indicator"], pairs["to_year"], b)
     indicator_column = pd.Series(pairs["indicator"], copy=False)
     # Built once, column by column: a frame built and then extended would be copied twice.
     return pd.DataFrame(
@@ -135,6 +142,7 @@ def growth(
             ),
             # A categorical note costs a byte a row; strings would cost dozens on a panel.
             "note": pd.Categorical.from_codes(codes, categories=pd.Index(NOTES)),
+            "provisional": provisional,
         },
         copy=False,
     )

@@ -84,6 +84,7 @@ class Report(Command):
             sentence(row, self.lang, self.style, said)
             for row, said in zip(records, stated, strict=True)
         ]
+        sentences = provisional_said(data, frame, sentences, self.lang)
         if data.has_entities:
             # An unnamed entity (the municipality as a whole) gets no "name – " in front.
             entities = frame["entity"].astype(str).tolist()
@@ -106,6 +107,7 @@ class Report(Command):
             Column("per_day", "col_per_day", Kind.NUMBER),
             Column("previous_per_day", "col_per_day", Kind.NUMBER),
             Column("sentence", "col_sentence", Kind.TEXT),
+            Column("provisional", "col_provisional", Kind.FLAG, human=False),
         ]
         return Result(frame, columns, prose="sentence")
 
@@ -153,6 +155,30 @@ class Report(Command):
     def finish(self) -> Ending:
         basis = [Message(f"basis_{self.basis.name.lower()}", {})]
         return Ending(notes=[*self.notes, *basis])
+
+
+def provisional_said(
+    data: Dataset, frame: pd.DataFrame, sentences: list[str], lang: str
+) -> list[str]:
+    """Each sentence that states a provisional figure, followed by one saying which."""
+    if not data.provisional:
+        return sentences
+    indicators = frame["indicator"]
+    now = data.provisional_at(indicators, frame["year"], frame["value"]).tolist()
+    before = data.provisional_at(
+        indicators, frame["previous_year"], frame["previous_value"]
+    ).tolist()
+    said = []
+    years_now, years_before = frame["year"].tolist(), frame["previous_year"].tolist()
+    rows = zip(sentences, now, before, years_now, years_before, strict=True)
+    for words, this, that, year, previous in rows:
+        years = [int(y) for y, marked in ((previous, that), (year, this)) if marked]
+        if len(years) == 2:
+            words += " " + text("report_provisional_two", lang, first=years[0], second=years[1])
+        elif years:
+            words += " " + text("report_provisional_one", lang, year=years[0])
+        said.append(words)
+    return said
 
 
 def own_checks(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kanaalstats.commands.base import Command, entity_columns, note_column
+from kanaalstats.commands.base import Command, entity_columns, note_column, provisional_column
 from kanaalstats.commands.growth import NOTE_MISSING, NOTE_ZERO_BASE
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.errors import UndefinedError, UsageError
@@ -84,6 +84,10 @@ class Share(Command):
             den = den * unit_scale(data.unit(self.denominator))
             pct = np.where(den != 0, num / den * 100.0, np.nan)
         zero = den == 0
+        years = frame["year"].to_numpy()
+        provisional = data.provisional_at(
+            [self.numerator] * len(frame), years, num
+        ) | data.provisional_at([self.denominator] * len(frame), years, den)
         codes = np.where(zero, 1, np.where(np.isnan(pct), 0, -1)).astype("int8")
         result = pd.DataFrame(
             {
@@ -94,6 +98,7 @@ class Share(Command):
                 "numerator_value": num,
                 "denominator_value": den,
                 "share_pct": pct,
+                "provisional": provisional,
                 "note": pd.Categorical.from_codes(
                     codes, categories=pd.Index([NOTE_MISSING, NOTE_ZERO_BASE])
                 ),
@@ -113,6 +118,7 @@ class Share(Command):
             ),
             Column("share_pct", "col_share_pct", Kind.PCT, decimals=1),
             note_column(result),
+            provisional_column(result),
         ]
         return Result(result, columns)
 

@@ -45,6 +45,8 @@ class Table(Command):
         columns = [
             *series_columns(data, unit_shown=True),
             Column("footnote", "col_note", Kind.TEXT, human=False),
+            # People read which years under the table (the footer); machines get the flag.
+            Column("provisional", "col_provisional", Kind.FLAG, human=False),
         ] + [
             Column(str(y), str(y), Kind.TABLE_VALUE, literal_header=True, year=y)
             for y in data.years

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kanaalstats.commands.base import Command, series_columns, wide
+from kanaalstats.commands.base import Command, provisional_column, series_columns, wide
 from kanaalstats.commands.sparkline import sparklines
 from kanaalstats.domain.dataset import Dataset
 from kanaalstats.domain.result import Column, Kind, Result
@@ -59,6 +59,7 @@ class Trend(Command):
             Column("last_value", "col_last", Kind.VALUE),
             Column("change", "col_change", Kind.CHANGE),
             Column("change_pct", "col_change_pct", Kind.SIGNED_PCT),
+            provisional_column(frame),
         ] + [
             Column(str(y), str(y), Kind.VALUE, literal_header=True, human=False, year=y)
             for y in years

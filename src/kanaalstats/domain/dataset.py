@@ -61,6 +61,21 @@ class Dataset:
         values = values.assign(entity=values["entity"].cat.remove_unused_categories())
         return replace(self, values=values.reset_index(drop=True), years=years_of(values))
 
+    def provisional_at(self, indicators: Any, years: Any, values: Any) -> Any:
+        """Per row, whether its figure (present, of that indicator and year) is marked
+        provisional: a boolean array. Marks are few (a published table's), rows may be many."""
+        import numpy as np
+
+        if not self.provisional:
+            return np.zeros(len(values), dtype=bool)
+        present = ~np.isnan(np.asarray(values, dtype="float64"))
+        marked = np.zeros(len(present), dtype=bool)
+        names = np.asarray(indicators, dtype=object).astype(str)
+        at = np.asarray(years)
+        for indicator, year in self.provisional:
+            marked |= (names == indicator) & (at == year)
+        return marked & present
+
     def unit(self, indicator: str) -> str:
         return str(self.indicators.at[indicator, "unit"])
 

@@ -27,6 +27,7 @@ class Kind(StrEnum):
     UNIT = "unit"  # unit name, translated for people
     NOTE = "note"  # reason a figure is missing, translated for people
     UNIT_RULE = "unit_rule"  # what chose a unit (`label:WORDS`), translated for people
+    FLAG = "flag"  # yes/no: `true`/`false` for machines, the column's word (or nothing) for people
 
 
 @dataclass(frozen=True)

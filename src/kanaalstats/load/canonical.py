@@ -16,6 +16,7 @@ from kanaalstats.load.parts import (
     cell_error,
     check_unique_years,
     check_width,
+    imprecise,
     plausible_year,
     remember_indicator,
 )
@@ -23,6 +24,7 @@ from kanaalstats.load.source import Row, SourceText
 
 # What `table --format csv` writes, so that its output loads back.
 ALIASES = {"indicator": "id", "label": "label_nl"}
+PROVISIONAL = "provisional"
 
 
 def load_canonical(source: SourceText, rows: list[Row]) -> Part:
@@ -34,7 +36,8 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
             raise DataError(
                 "header_not_year", path=source.name, line=rows[0].line, column=i + 1, value=year
             )
-    known = {"id", *METADATA_COLUMNS}
+    # `table --format csv` writes `provisional` per row, not per year: it cannot mark a figure.
+    known = {"id", *METADATA_COLUMNS, PROVISIONAL}
     part = Part()
     check_unique_years(source.name, rows[0].line, year_columns.values())
     for i, name in enumerate(header):
@@ -45,6 +48,7 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
     if not year_columns:
         raise DataError("no_year_columns", path=source.name, line=rows[0].line)
     seen: dict[str, int] = {}
+    marked: list[str] = []
     for row in rows[1:]:
         check_width(source.name, row, len(header), len(header))
         cells = [*row.cells, *[""] * (len(header) - len(row.cells))]
@@ -58,6 +62,8 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
             raise DataError(
                 "bad_unit", path=source.name, line=row.line, value=unit, choices=", ".join(UNITS)
             )
+        if record.get(PROVISIONAL, "").lower() == "true":
+            marked.append(indicator)
         metadata = {k: record.get(k, "") for k in METADATA_COLUMNS}
         metadata["label_nl"] = metadata["label_nl"] or indicator
         part.indicators.append(
@@ -70,7 +76,9 @@ def load_canonical(source: SourceText, rows: list[Row]) -> Part:
             except NumberFormatError as error:
                 raise cell_error(source.name, row.line, year, text, error) from None
             if cell.imprecise:
-                where = {"path": source.name, "line": row.line, "year": year}
-                part.warnings.append(Message("cell_imprecise", {**where, "text": text.strip()}))
+                part.warnings.append(imprecise(source.name, row.line, year, text.strip()))
             part.values.append((indicator, year, cell.value, cell.decimals))
+    if marked:
+        ids = ", ".join(marked)
+        part.warnings.append(Message("provisional_not_per_year", {"path": source.name, "ids": ids}))
     return part

@@ -15,6 +15,9 @@ import re
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
 from kanaalstats.domain.units import GUESSED, infer_unit_by_rule, unit_guessed, unit_rule
+from kanaalstats.load.numbers import parse_machine_number
+from kanaalstats.load.parts import imprecise
+from kanaalstats.load.regions import Regions, named, unnamed_warning
 from kanaalstats.load.source import Row, SourceText
 
 _PERIOD = re.compile(r"(\d{4})(JJ|KW|MM|X0)(\d{2})")
@@ -22,22 +25,32 @@ _REGION = re.compile(r"(GM|WK|BU|NL|PV|LD|CR|RE)\w*", re.IGNORECASE)
 _MACHINE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _CBS_MISSING = frozenset({"", ".", "x", "X"})
 _KEYS = ("id", "perioden")
+_REGION_KEYS = ("regios", "regio's", "wijkenenbuurten")
 
 
 def is_cbs_header(names: list[str]) -> bool:
     """A CBS download: an `ID` column, a `Perioden` key and a region key (`RegioS`)."""
     lowered = [name.strip().lower() for name in names]
     return all(key in lowered for key in _KEYS) and any(
-        name.startswith(("regios", "regio's", "wijkenenbuurten")) for name in lowered
+        name.startswith(_REGION_KEYS) for name in lowered
     )
 
 
-def cbs_to_long(source: SourceText, rows: list[Row]) -> tuple[bytes, list[Message]]:
-    """The CBS table as long-form CSV (entity,indicator,year,value,unit,label_nl)."""
+def region_key(names: list[str]) -> str:
+    """The name of a CBS header's region column, as written (`RegioS`, `WijkenEnBuurten`)."""
+    header = [name.strip() for name in names]
+    return next(n for n in header if n.lower().startswith(_REGION_KEYS))
+
+
+def cbs_to_long(
+    source: SourceText, rows: list[Row], regions: Regions | None = None
+) -> tuple[bytes, list[Message]]:
+    """The CBS table as long-form CSV (entity,indicator,year,value,unit,label_nl); each
+    region named from `regions` when they are at hand (`Utrecht (GM0344)`)."""
     header = [cell.strip() for cell in rows[0].cells]
     lowered = [name.lower() for name in header]
     period = lowered.index("perioden")
-    region = next(i for i, n in enumerate(lowered) if n.startswith(("regios", "regio's", "wijk")))
+    region = lowered.index(region_key(header).lower())
     topics = [i for i, n in enumerate(lowered) if i not in (period, region) and n != "id"]
     if not topics:
         raise DataError("cbs_no_topics", path=source.name, line=rows[0].line)
@@ -49,6 +62,8 @@ def cbs_to_long(source: SourceText, rows: list[Row]) -> tuple[bytes, list[Messag
     units = {i: unit for i, (unit, _) in rules.items()}
     left_out: set[str] = set()
     seen: dict[tuple[str, str], int] = {}
+    exact: list[Message] = []
+    codes: list[str] = []
     for row in rows[1:]:
         cells = [cell.strip() for cell in row.cells]
         if len(cells) != len(header):
@@ -81,19 +96,28 @@ def cbs_to_long(source: SourceText, rows: list[Row]) -> tuple[bytes, list[Messag
                 first=seen[key],
             )
         seen[key] = row.line
+        shown = named(entity, regions)
+        codes.append(entity)
         for i in topics:
+            value = _value(source.name, row, header[i], cells[i])
+            # Said here, on the CBS file's line: the long form's reader sees other lines.
+            if value.lstrip("+-").isdigit() and parse_machine_number(value).imprecise:
+                exact.append(imprecise(source.name, row.line, int(code.group(1)), value))
             writer.writerow(
                 [
-                    entity,
+                    shown,
                     header[i],
                     code.group(1),
-                    _value(source.name, row, header[i], cells[i]),
+                    value,
                     units[i],
                     labels[i],
                     unit_rule(rules[i][1]),
                 ]
             )
-    warnings = []
+    warnings = exact
+    unnamed = unnamed_warning(source.name, regions, codes) if regions else None
+    if unnamed is not None:
+        warnings.append(unnamed)
     guessed = [header[i] for i, (_, rule) in rules.items() if rule == GUESSED]
     if guessed:
         warnings.append(unit_guessed(source.name, guessed))

@@ -16,7 +16,7 @@ from kanaalstats.domain.dataset import Dataset, years_of
 from kanaalstats.domain.errors import DataError, InputFileError
 from kanaalstats.domain.message import Message
 from kanaalstats.load.canonical import load_canonical
-from kanaalstats.load.cbs import cbs_to_long, is_cbs_header
+from kanaalstats.load.cbs import cbs_to_long, is_cbs_header, region_key
 from kanaalstats.load.long_form import (
     PARQUET_SUFFIXES,
     first_rows_of,
@@ -25,11 +25,13 @@ from kanaalstats.load.long_form import (
     read_long_csv,
     read_parquet,
 )
-from kanaalstats.load.long_notation import check_dot_groups
+from kanaalstats.load.long_notation import check_dot_groups, check_exact
 from kanaalstats.load.parts import METADATA_COLUMNS, Indicator, Part
 from kanaalstats.load.published import load_published
+from kanaalstats.load.regions import Regions, beside, read_regions
 from kanaalstats.load.source import (
     STDIN,
+    Row,
     SourceText,
     is_stream,
     peek_source,
@@ -60,19 +62,49 @@ def builtin_data_files() -> list[Path]:
     return [Path(str(entry)) for entry in root.iterdir() if entry.is_file()]
 
 
-def load(paths: Sequence[Path] | None = None, sheet: str | None = None) -> Dataset:
+def load(
+    paths: Sequence[Path] | None = None,
+    sheet: str | None = None,
+    regions: Path | None = None,
+) -> Dataset:
     """Load one or more files (the built-in data when none is given) into one Dataset;
-    `sheet` names the sheet of each workbook (default: its first)."""
+    `sheet` names the sheet of each workbook (default: its first), `regions` a CBS region
+    list that names the regions of CBS files (default: one beside each CBS file)."""
     chosen = list(paths) if paths else builtin_paths()
     names = [
         path.name if not paths else "<stdin>" if str(path) == STDIN else shown_name(path)
         for path in chosen
     ]
-    parts = [_load_file(path, name, sheet) for path, name in zip(chosen, names, strict=True)]
+    listed = read_regions(regions) if regions is not None else None
+    parts = [
+        _load_file(path, name, sheet, listed) for path, name in zip(chosen, names, strict=True)
+    ]
+    if listed is not None and not any(part.named_regions for part in parts):
+        parts[0].warnings.append(Message("regions_unused", {"regions": listed.origin}))
     return _merge(parts, tuple(names))
 
 
-def _load_file(path: Path, name: str, sheet: str | None = None) -> Part:
+def _cbs_part(
+    path: Path | None, name: str, source: SourceText, rows: list[Row], listed: Regions | None
+) -> Part:
+    """A CBS file, its regions named from the list given, else from the one CBS names after
+    the region key beside the file (`RegioS.csv`), else shown by code."""
+    said: list[Message] = []
+    if listed is None and path is not None and not is_stream(path):
+        found = beside(path, region_key(rows[0].cells))
+        if found is not None:
+            listed = read_regions(found)
+            said.append(Message("regions_beside", {"path": name, "regions": listed.origin}))
+    long_csv, notes = cbs_to_long(source, rows, listed)
+    frame, warnings = read_long_csv(long_csv, name, ",")
+    part = _long_part(frame, [*said, *notes, *warnings], name)
+    part.named_regions = listed is not None
+    return part
+
+
+def _load_file(
+    path: Path, name: str, sheet: str | None = None, regions: Regions | None = None
+) -> Part:
     # A stream (stdin, a FIFO, `<(…)`) is read once, whole; a file on disk may be read more
     # than once (a peek at its head, then its reader), so only its size is checked here.
     stream = is_stream(path)
@@ -85,7 +117,7 @@ def _load_file(path: Path, name: str, sheet: str | None = None) -> Part:
         stored = path if by_path else io.BytesIO(_whole_bytes(path, name, stream))
         return _long_part(*read_parquet(stored, name), name)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        return _load_workbook(path, name, sheet)
+        return _load_workbook(path, name, sheet, regions)
     head = peek_source(path, name)
     if head.text.strip() and is_long_header(_header_names(head.text)):
         delimiter = sniff_delimiter(head.text)
@@ -103,16 +135,18 @@ def _load_file(path: Path, name: str, sheet: str | None = None) -> Part:
             # one that mixes both encodings is refused.
             whole = read_source(path, name).text.encode("utf-8")
             frame, warnings = read_long_csv(whole, name, delimiter)
-        warnings = [*check_dot_groups(whole, name, delimiter), *warnings]
+        warnings = [
+            *check_dot_groups(whole, name, delimiter),
+            *warnings,
+            *check_exact(frame, whole, name, delimiter),
+        ]
         return _long_part(frame, warnings, name)
     source = read_source(path, name)
     rows = [row for row in read_rows(source) if any(cell.strip() for cell in row.cells)]
     if not rows:
         raise DataError("empty_table", path=name)
     if is_cbs_header(rows[0].cells):
-        long_csv, notes = cbs_to_long(source, rows)
-        frame, warnings = read_long_csv(long_csv, name, ",")
-        return _long_part(frame, [*notes, *warnings], name)
+        return _cbs_part(path, name, source, rows, regions)
     header = {cell.strip().lower() for cell in rows[0].cells}
     # `indicator`/`label` are what `table --format csv` writes, so its output loads back.
     if header & {"id", "indicator"} and "unit" in header:
@@ -120,7 +154,7 @@ def _load_file(path: Path, name: str, sheet: str | None = None) -> Part:
     return load_published(source, rows)
 
 
-def _load_workbook(path: Path, name: str, sheet: str | None) -> Part:
+def _load_workbook(path: Path, name: str, sheet: str | None, regions: Regions | None) -> Part:
     """A workbook's sheet, read by the reader of the form its first row shows."""
     import csv
     import io
@@ -132,9 +166,7 @@ def _load_workbook(path: Path, name: str, sheet: str | None) -> Part:
     source = SourceText(name, "", "xlsx")
     header = rows[0].cells
     if is_cbs_header(header):
-        long_csv, notes = cbs_to_long(source, rows)
-        frame, warnings = read_long_csv(long_csv, name, ",")
-        return _long_part(frame, [*notes, *warnings], name)
+        return _cbs_part(path, name, source, rows, regions)
     if is_long_header({cell.strip().lower() for cell in header}):
         text = io.StringIO()
         csv.writer(text, lineterminator="\n").writerows(row.cells for row in rows)

@@ -100,7 +100,7 @@ def header_of(source: Path | bytes, delimiter: str) -> list[str]:
     return next(csv.reader([text], delimiter=delimiter), [])
 
 
-def _records(source: Path | bytes, delimiter: str) -> list[tuple[int, list[str]]]:
+def data_records(source: Path | bytes, delimiter: str) -> list[tuple[int, list[str]]]:
     """Each record after the header with the line it starts on, blank lines skipped as
     pyarrow skips them. Only read to name a line in an error."""
     import csv
@@ -127,7 +127,7 @@ def _line_finder(source: Path | bytes, delimiter: str) -> Callable[[int], int]:
     """The file line of a data row (counted from 0), read only when an error asks."""
 
     def line_of(row: int) -> int:
-        records = _records(source, delimiter)
+        records = data_records(source, delimiter)
         return records[row][0] if row < len(records) else row + 2
 
     return line_of
@@ -161,6 +161,7 @@ def read_parquet(path: Path | IO[bytes], name: str) -> tuple[pd.DataFrame, list[
     if any(pd.api.types.is_bool_dtype(frame[c]) for c in ("year", "value")):
         # pandas reads True as 1: a yes/no column is not a count.
         raise DataError("parquet_bad_types", path=name)
+    warnings = _exact_integers(frame, name)
     try:
         years = pd.to_numeric(frame["year"], errors="raise").astype("float64").to_numpy()
         frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype("float64")
@@ -173,7 +174,33 @@ def read_parquet(path: Path | IO[bytes], name: str) -> tuple[pd.DataFrame, list[
         shown = "" if np.isnan(years[row]) else str(frame["year"].iloc[row])
         raise DataError("bad_year", path=name, line=row + 2, value=shown)
     frame["year"] = years.astype("int64")
-    return checked(frame, name)
+    tidy, more = checked(frame, name)
+    return tidy, [*more, *warnings]
+
+
+def _exact_integers(frame: pd.DataFrame, name: str) -> list[Message]:
+    """A warning for each stored integer above 2^53, which the float it becomes cannot hold
+    (a stored float has no digits left to lose)."""
+    import numpy as np
+    import pandas as pd
+
+    from kanaalstats.load.numbers import parse_machine_number
+    from kanaalstats.load.parts import imprecise
+
+    value = frame["value"]
+    if not pd.api.types.is_integer_dtype(value) or pd.api.types.is_bool_dtype(value):
+        return []
+    # As floats 2^53 + 1 already equals 2^53: the candidates, then judged exactly.
+    as_floats = value.to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        large = np.flatnonzero(np.abs(as_floats) >= 2.0**53)
+    warnings = []
+    for row in large.tolist():
+        text = str(value.iloc[row])
+        if parse_machine_number(text).imprecise:
+            year = frame["year"].iloc[row]
+            warnings.append(imprecise(name, row + 2, int(year), text))
+    return warnings
 
 
 def _first_bad_cell(source: Path | bytes, name: str, delimiter: str, error: Exception) -> DataError:
@@ -193,7 +220,7 @@ def _first_bad_cell(source: Path | bytes, name: str, delimiter: str, error: Exce
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         width = len(header_of(source, delimiter))
-        records = _records(source, delimiter)
+        records = data_records(source, delimiter)
         line = next((start for start, cells in records if len(cells) != width), 1)
         return DataError("csv_malformed", path=name, line=line, reason=reason)
     line_of = _line_finder(source, delimiter)

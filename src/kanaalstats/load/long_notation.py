@@ -1,19 +1,25 @@
-"""The one question a long file's numbers leave open: in a `;`-separated file (what Dutch
-Excel writes), `260.044` may be Dutch thousands (260044) as easily as a decimal.
+"""What a long file's numbers leave open once read as floats.
 
-The long form writes machine numbers, so it is a decimal when the file elsewhere writes
-decimals with a dot (`5.7`), which is then said; without such evidence it is refused.
+In a `;`-separated file (what Dutch Excel writes), `260.044` may be Dutch thousands (260044)
+as easily as a decimal. The long form writes machine numbers, so it is a decimal when the
+file elsewhere writes decimals with a dot (`5.7`), which is then said; without such evidence
+it is refused. And a whole number above 2^53 has lost its last digits as a float: said, as
+every form says it.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
-from kanaalstats.load.long_form import header_of
+from kanaalstats.load.long_form import data_records, header_of
+from kanaalstats.load.numbers import parse_machine_number
+from kanaalstats.load.parts import imprecise
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _GROUPS = r"^\s*[+-]?[1-9]\d{0,2}(\.\d{3})+\s*$"
 # A dot not followed by exactly three digits, or after a leading 0, cannot group thousands.
@@ -61,16 +67,33 @@ def check_dot_groups(source: Path | bytes, name: str, delimiter: str) -> list[Me
     ]
 
 
+def check_exact(
+    frame: pd.DataFrame, source: Path | bytes, name: str, delimiter: str
+) -> list[Message]:
+    """A warning for each whole number in the file above 2^53, judged on its text as the
+    other forms judge theirs. Only values that large as floats are looked up in the file."""
+    import numpy as np
+
+    values = frame["value"].to_numpy(dtype="float64")
+    with np.errstate(invalid="ignore"):
+        large = np.flatnonzero(np.abs(values) >= 2.0**53)
+    if not len(large):
+        return []
+    column = next(
+        (i for i, c in enumerate(header_of(source, delimiter)) if c.strip().lower() == "value")
+    )
+    records = data_records(source, delimiter)
+    years = frame["year"].to_numpy()
+    warnings = []
+    for row in large.tolist():
+        line, cells = records[row]
+        text = cells[column].strip()
+        if parse_machine_number(text).imprecise:
+            warnings.append(imprecise(name, line, int(years[row]), text))
+    return warnings
+
+
 def _line(source: Path | bytes, row: int) -> int:
     """The file line a data row (counted from 0, blank lines skipped) starts on."""
-    data = source.read_bytes() if isinstance(source, Path) else source
-    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
-    start, seen = 1, -1
-    for record in reader:
-        if record and start > 1:
-            seen += 1
-            if seen == row:
-                return start
-        start = reader.line_num + 1
-    return row + 2
+    records = data_records(source, ";")
+    return records[row][0] if row < len(records) else row + 2

@@ -63,6 +63,7 @@ class Part:
     warnings: list[Message] = field(default_factory=list)
     frame: pd.DataFrame | None = None  # the long form's values, already tidy
     provisional: list[tuple[str, int]] = field(default_factory=list)  # (indicator, year)
+    named_regions: bool = False  # a CBS file whose regions were named from a region list
 
 
 def plausible_year(text: str) -> int | None:
@@ -87,6 +88,11 @@ def check_width(name: str, row: Row, width: int, years: int) -> None:
 
 def cell_error(name: str, line: int, year: int, text: str, error: NumberFormatError) -> DataError:
     return DataError(f"cell_{error.reason}", path=name, line=line, year=year, text=text.strip())
+
+
+def imprecise(name: str, line: int, year: int, text: str) -> Message:
+    """The warning for a whole number above 2^53 (`Cell.imprecise`): every form says it so."""
+    return Message("cell_imprecise", {"path": name, "line": line, "year": year, "text": text})
 
 
 def slug(label: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
@@ -30,8 +31,8 @@ from kanaalstats.load.parts import (
     Indicator,
     Part,
     cell_error,
-    check_unique_years,
     check_width,
+    imprecise,
     plausible_year,
     remember_indicator,
     slug,
@@ -112,17 +113,12 @@ def load_published(source: SourceText, rows: list[Row]) -> Part:
                 ) from None
             raise cell_error(source.name, line, year, text, error) from None
         for position, cell in enumerate(cells):
-            if cell.provisional or cell.imprecise:
-                where = {
-                    "path": source.name,
-                    "line": entry.lines[position],
-                    "year": years[position],
-                }
-                text = texts[position].strip()
-                if cell.provisional:
-                    part.warnings.append(Message("cell_provisional", {**where, "text": text}))
-                if cell.imprecise:
-                    part.warnings.append(Message("cell_imprecise", {**where, "text": text}))
+            line, year, text = entry.lines[position], years[position], texts[position].strip()
+            if cell.provisional:
+                where = {"path": source.name, "line": line, "year": year, "text": text}
+                part.warnings.append(Message("cell_provisional", where))
+            if cell.imprecise:
+                part.warnings.append(imprecise(source.name, line, year, text))
         for position in dotted:
             zero = starts_with_zero_group(texts[position])
             part.warnings.append(
@@ -323,7 +319,21 @@ def _published_years(name: str, header: Row, body: list[Row]) -> tuple[list[int]
         years.append(year)
         if cell.endswith("*"):
             provisional.append(year)
-    check_unique_years(name, header.line, years)
+    _check_order(name, header.line, cells, years)
     if not years:
         raise DataError("no_year_columns", path=name, line=header.line)
     return years, provisional
+
+
+def _check_order(name: str, line: int, cells: list[str], years: list[int]) -> None:
+    """A header of years is plausible only with each year once, increasing: `;2019;2017`
+    is more likely counts or codes than years, and is never reordered silently."""
+    found = ";" + ";".join(cells)
+    seen: set[int] = set()
+    for year in years:
+        if year in seen:
+            raise DataError("header_year_twice", path=name, line=line, year=year, found=found)
+        seen.add(year)
+    for earlier, later in pairwise(years):
+        if later < earlier:
+            raise DataError("header_years_order", path=name, line=line, found=found)

@@ -43,6 +43,9 @@ def _column(frame: pd.DataFrame, column: Column, lang: str) -> list[str]:
         return _translated(frame[column.key], "unit_", lang)
     if kind is Kind.NOTE:
         return _translated(frame[column.key], "note_", lang)
+    if kind is Kind.FLAG:
+        said = text(f"flag_{column.key}", lang)
+        return [said if flag else "" for flag in frame[column.key].astype(bool).tolist()]
     if kind is Kind.UNIT_RULE:
         return _texts(frame[column.key], lambda value: _unit_rule(str(value), lang))
     return _texts(frame[column.key], lambda value: str(value))

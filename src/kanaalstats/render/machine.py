@@ -173,7 +173,12 @@ def cells(result: Result, writer: MachineWriter) -> list[_Cells]:
     frame = result.frame
     columns = []
     for column in (c for c in result.columns if c.machine):
-        if column.kind in NUMERIC_KINDS:
+        if column.kind is Kind.FLAG:
+            # JSON's literals, and the same words in CSV: one spelling in every format.
+            codes = frame[column.key].to_numpy(dtype=bool).astype(np.int64)
+            texts = pa.array(["false", "true"], type=pa.string())
+            columns.append(_Cells(column.key, column.kind, texts=texts, codes=codes))
+        elif column.kind in NUMERIC_KINDS:
             numbers = frame[column.key].to_numpy(dtype="float64", na_value=np.nan)
             few = _few_integers(numbers) if column.kind is Kind.INT else None
             if few is not None:  # years: a handful of texts, taken like a text column's

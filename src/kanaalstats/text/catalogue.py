@@ -126,6 +126,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, regel {line}, kolom {column}: kop '{value}' is geen jaartal. Elke kolom na het label moet een jaar van 1800 tot 2100 zijn (bijv. 2019), of zet de jaren in de eerste kolom, één rij per jaar.",
         "{path}, line {line}, column {column}: header '{value}' is not a year. Every column after the label must be a year from 1800 to 2100 (e.g. 2019), or put the years in the first column, one row per year.",
     ),
+    "header_years_order": (
+        "{path}, regel {line}: de jaren in de kop lopen niet op ({found}). Gelezen worden: hele jaren van 1800 tot 2100 in de kop na het label, elk één keer en oplopend (;2017;2018;2019), of de jaren in de eerste kolom, één rij per jaar (Jaar;aanvragen / 2017;...). Zet de kolommen op volgorde.",
+        "{path}, line {line}: the years in the header do not increase ({found}). Read are: whole years from 1800 to 2100 in the header after the label, each once and increasing (;2017;2018;2019), or the years in the first column, one row per year (Year;requests / 2017;...). Put the columns in order.",
+    ),
+    "header_year_twice": (
+        "{path}, regel {line}: jaar {year} staat twee keer in de kop ({found}). Gelezen worden: hele jaren van 1800 tot 2100 in de kop na het label, elk één keer en oplopend (;2017;2018;2019), of de jaren in de eerste kolom, één rij per jaar (Jaar;aanvragen / 2017;...). Verwijder of hernoem één kolom.",
+        "{path}, line {line}: year {year} appears twice in the header ({found}). Read are: whole years from 1800 to 2100 in the header after the label, each once and increasing (;2017;2018;2019), or the years in the first column, one row per year (Year;requests / 2017;...). Remove or rename one column.",
+    ),
     "second_header": (
         "{path}, regel {line}: een tweede kop met andere jaren ({found}) dan de eerste ({years}). Zet elke tabel in een eigen bestand.",
         "{path}, line {line}: a second header with other years ({found}) than the first ({years}). Put each table in a file of its own.",
@@ -198,6 +206,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}, regel {line}: de CSV is onleesbaar ({reason}). Controleer aanhalingstekens.",
         "{path}, line {line}: malformed CSV ({reason}). Check the quotes.",
     ),
+    "provisional_not_per_year": (
+        "{path}: de kolom 'provisional' zegt dat {ids} een voorlopig cijfer heeft, maar niet van welk jaar; de cijfers worden als definitief gelezen. Lees de oorspronkelijke tabel (met 2020* of 1.300*) om dat te behouden.",
+        "{path}: the column 'provisional' says {ids} has a provisional figure, but not for which year; the figures are read as final. Read the original table (with 2020* or 1.300*) to keep that.",
+    ),
     "column_ignored": (
         "{path}: kolom '{column}' is onbekend en wordt genegeerd.",
         "{path}: unknown column '{column}' is ignored.",
@@ -237,6 +249,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cbs_row_width": (
         "{path}, regel {line}: de rij heeft {cells} cellen, de kop {columns}.",
         "{path}, line {line}: the row has {cells} cells, the header {columns}.",
+    ),
+    "regions_bad_header": (
+        "{path}, regel {line}: geen regiolijst van het CBS: de kop moet een kolom Key (of Identifier) met de regiocodes en een kolom Title met de namen hebben, maar heeft {columns}.",
+        "{path}, line {line}: not a CBS region list: the header must have a column Key (or Identifier) with the region codes and a column Title with the names, but has {columns}.",
+    ),
+    "regions_duplicate": (
+        "{path}, regel {line}: regiocode {code} staat er al (regel {first}). Laat één naam per code staan.",
+        "{path}, line {line}: region code {code} already appears (line {first}). Keep one name per code.",
+    ),
+    "regions_unnamed": (
+        "{path}: {count} regiocode(s) zonder naam in {regions} (zoals {codes}); die regio's worden met hun code getoond.",
+        "{path}: {count} region code(s) without a name in {regions} (such as {codes}); those regions are shown by their code.",
+    ),
+    "regions_beside": (
+        "{path}: regionamen uit {regions} (ernaast gevonden).",
+        "{path}: region names from {regions} (found beside it).",
+    ),
+    "regions_unused": (
+        "--regions {regions}: geen van de bestanden is een CBS-tabel met regiocodes; de regiolijst is niet gebruikt.",
+        "--regions {regions}: none of the files is a CBS table with region codes; the region list was not used.",
     ),
     "cbs_periods_left_out": (
         "{path}: perioden van een maand of kwartaal weggelaten ({count}, zoals {periods}); alleen hele jaren (JJ00) worden gelezen.",
@@ -757,6 +789,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Het werkblad van een Excel-werkmap; standaard het eerste.",
         "The sheet of an Excel workbook to read; default: the first.",
     ),
+    "help_opt_regions": (
+        "Een regiolijst van het CBS (RegioS.csv: Key;Title) die de regiocodes van een CBS-tabel een naam geeft. Standaard: zo'n lijst naast het CBS-bestand, als die er is.",
+        "A CBS region list (RegioS.csv: Key;Title) that names the region codes of a CBS table. Default: such a list beside the CBS file, when there is one.",
+    ),
     "help_opt_format": (
         "Uitvoerformaat. Standaard: het formaat dat de extensie van het --output-bestand noemt, anders $KANAALSTATS_FORMAT, anders table (markdown voor report).",
         "Output format. Default: the one the --output file's extension names, else $KANAALSTATS_FORMAT, else table (markdown for report).",
@@ -1084,6 +1120,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_share_pct": ("Aandeel", "Share"),
     "source_prefix": ("Bron", "Source"),
     "provisional_prefix": ("Voorlopige cijfers", "Provisional figures"),
+    "col_provisional": ("Voorlopig", "Provisional"),
+    "report_provisional_one": (
+        "Het cijfer van {year} is voorlopig.",
+        "The figure for {year} is provisional.",
+    ),
+    "report_provisional_two": (
+        "De cijfers van {first} en {second} zijn voorlopig.",
+        "The figures for {first} and {second} are provisional.",
+    ),
+    "flag_provisional": ("voorlopig", "provisional"),
     "unit_flow": ("aantal per jaar", "count per year"),
     "unit_flow_millions": ("miljoenen per jaar", "millions per year"),
     "unit_stock": ("stand", "level"),
