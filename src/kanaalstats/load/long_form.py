@@ -8,6 +8,7 @@ columns. Only when a check fails is the offending line looked up, to name it in 
 from __future__ import annotations
 
 import importlib
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,9 @@ _NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
 _MISSING = ["", "-", "NaN", "nan", "null"]
 _NAMES = ("entity", "indicator", "unit")
 _LABELS = ("label", "label_nl", "label_en")
+
+
+_MIN_BLOCK, _MAX_BLOCK = 1 << 20, 64 << 20
 
 
 def is_long_header(names: set[str]) -> bool:
@@ -66,6 +70,7 @@ def read_long_csv(
     try:
         table = pacsv.read_csv(
             source if isinstance(source, Path) else pa.BufferReader(source),
+            read_options=pacsv.ReadOptions(block_size=_block_size(source)),
             parse_options=pacsv.ParseOptions(delimiter=delimiter),
             convert_options=options,
         )
@@ -85,6 +90,17 @@ def read_long_csv(
     frame: pd.DataFrame = table.combine_chunks().to_pandas(split_blocks=True, self_destruct=True)
     del table
     return checked(frame, name, line_of)
+
+
+def _block_size(source: Path | bytes) -> int:
+    """A few blocks per core: each block of the reader builds dictionaries of its own, which
+    the frame must then unify, so pyarrow's 1 MB default costs more than it parallelises
+    (README, "Performance")."""
+    try:
+        size = len(source) if isinstance(source, bytes) else source.stat().st_size
+    except OSError:
+        size = 0
+    return min(_MAX_BLOCK, max(_MIN_BLOCK, size // (4 * (os.cpu_count() or 1))))
 
 
 def header_of(source: Path | bytes, delimiter: str) -> list[str]:
