@@ -128,6 +128,14 @@ def test_report_on_every_fixture_table_passes_check(tmp_path: Path, table: Path)
     assert _wrong(rows) == []
 
 
+@pytest.mark.parametrize("table", sorted(FIXTURES.rglob("*.csv")), ids=lambda p: p.name)
+def test_report_with_context_on_every_fixture_table_passes_check(
+    tmp_path: Path, table: Path
+) -> None:
+    rows = _round_trip(tmp_path, ["--data", str(table)], options=("--context",))
+    assert _wrong(rows) == []
+
+
 def test_the_fixture_tables_are_reported() -> None:
     # Every table under tests/fixtures is one `report` accepts: the test above checks each.
     with tempfile.TemporaryDirectory() as folder:
@@ -151,10 +159,10 @@ figure = st.one_of(
 
 @st.composite
 def tables(draw: st.DrawFn) -> str:
-    """A canonical table of 1-3 rows with distinct subjects, 2-4 years, gaps allowed."""
-    nouns = draw(st.lists(st.sampled_from(NOUNS), min_size=1, max_size=3, unique=True))
+    """A canonical table of 1-4 rows with distinct subjects, 2-6 years, gaps allowed."""
+    nouns = draw(st.lists(st.sampled_from(NOUNS), min_size=1, max_size=4, unique=True))
     first = draw(st.integers(min_value=2010, max_value=2022))
-    years = list(range(first, first + draw(st.integers(min_value=2, max_value=4))))
+    years = list(range(first, first + draw(st.integers(min_value=2, max_value=6))))
     lines = ["id,label_nl,unit," + ",".join(map(str, years))]
     for number, noun in enumerate(nouns):
         unit = draw(st.sampled_from(sorted(KINDS)))
@@ -168,10 +176,19 @@ def tables(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     tables(),
-    st.sampled_from([(), ("--per-day",), ("--days", "werkdagen"), ("--days", "365", "--per-day")]),
+    st.sampled_from(
+        [
+            (),
+            ("--per-day",),
+            ("--days", "werkdagen"),
+            ("--days", "365", "--per-day"),
+            ("--context",),
+            ("--context", "--per-day"),
+        ]
+    ),
 )
 def test_report_on_random_tables_passes_check(table: str, options: tuple[str, ...]) -> None:
     with tempfile.TemporaryDirectory() as folder:
