@@ -29,32 +29,26 @@ aantal meldingen;50;40;45;30;35;48
 """
 
 
-def _sentences(tmp_path: Path, *options: str) -> list[str]:
+def _report(tmp_path: Path, *options: str) -> str:
     table = write(tmp_path, "context.csv", TABLE)
-    result = run(
-        "report",
-        "--data",
-        str(table),
-        "--unit",
-        "aantal_aanvragen=flow",
-        "--unit",
-        "aantal_klachten=flow",
-        "--unit",
-        "aantal_meldingen=flow",
-        *options,
-    )
+    # "aantal" is a prefix of the three counts' ids: it sets all three.
+    result = run("report", "--data", str(table), "--unit", "aantal=flow", *options)
     assert result.exit_code == 0, result.stderr
-    return [line for line in result.stdout.splitlines() if line.startswith("Het ")]
+    return result.stdout
+
+
+def _sentences(tmp_path: Path, *options: str) -> list[str]:
+    return [line for line in _report(tmp_path, *options).splitlines() if line.startswith("Het ")]
 
 
 def test_context_names_the_run_the_turn_the_level_and_the_rank(tmp_path: Path) -> None:
     assert _sentences(tmp_path, "--context") == [
-        "Het aantal aanvragen is in 2019 voor het eerst sinds 2016 afgenomen tot 70, 26% minder dan"
-        " in 2018 (95), het laagste niveau van alle jaren sinds 2014.",
-        "Het aantal klachten is in 2019 voor het vijfde jaar op rij toegenomen tot 60, 20% meer dan"
-        " in 2018 (50), het hoogste niveau van alle jaren sinds 2014.",
-        "Het aantal meldingen is in 2019 voor het tweede jaar op rij toegenomen tot 48, 37% meer"
-        " dan in 2018 (35), het hoogste niveau sinds 2014 en de sterkste stijging van alle"
+        "Het aantal aanvragen is in 2019 voor het eerst sinds 2016 afgenomen tot 70, het laagste"
+        " niveau sinds het begin van de reeks in 2014, 26% minder dan in 2018 (95).",
+        "Het aantal klachten is in 2019 voor het vijfde jaar op rij toegenomen tot 60, het"
+        " hoogste niveau sinds het begin van de reeks in 2014, 20% meer dan in 2018 (50).",
+        "Het aantal meldingen is in 2019 voor het tweede jaar op rij toegenomen tot 48, het"
+        " hoogste niveau sinds 2014, 37% meer dan in 2018 (35), de sterkste stijging van alle"
         " aantallen in de tabel.",
         "Het percentage tevreden is in 2019 toegenomen tot 62%, 2 procentpunt meer dan in"
         " 2018 (60%).",
@@ -63,30 +57,16 @@ def test_context_names_the_run_the_turn_the_level_and_the_rank(tmp_path: Path) -
 
 def test_context_in_english(tmp_path: Path) -> None:
     sentences = [
-        line for line in _run_english(tmp_path).splitlines() if line.startswith("Aantal meldingen")
+        line
+        for line in _report(tmp_path, "--context", "--lang", "en").splitlines()
+        if line.startswith("Aantal meldingen")
     ]
     # Without English labels the Dutch label is a heading.
     assert sentences == [
-        "Aantal meldingen: increased to 48 in 2019 for the second year in a row, 37% more than in"
-        " 2018 (35), the highest level since 2014 and the largest rise of all counts in the"
+        "Aantal meldingen: increased for the second year in a row to 48 in 2019, the highest"
+        " level since 2014, 37% more than in 2018 (35), the largest rise of all counts in the"
         " table."
     ]
-
-
-def _run_english(tmp_path: Path) -> str:
-    table = write(tmp_path, "context.csv", TABLE)
-    result = run(
-        "report",
-        "--data",
-        str(table),
-        "--unit",
-        "aantal_meldingen=flow",
-        "--context",
-        "--lang",
-        "en",
-    )
-    assert result.exit_code == 0, result.stderr
-    return result.stdout
 
 
 def test_without_context_the_sentences_say_none_of_it(tmp_path: Path) -> None:
@@ -152,3 +132,24 @@ def test_a_source_that_another_only_adds_to_is_named_once() -> None:
         "gemeente Utrechtse Heuvelrug",
         "CBS",
     ]
+
+
+def test_a_turn_after_one_year_is_no_first_time_since(tmp_path: Path) -> None:
+    # 10 → 8 (2016, a fall), 12 (2017, a rise), 9 (2018, a fall): only 2017 went the other
+    # way, which is no "for the first time since 2016". The level is: 2016's 8 is as low
+    # as 9 and 2017's 12 between is higher, so "the lowest since 2016".
+    table = write(tmp_path, "turn.csv", "indicator;2015;2016;2017;2018\naantal x;10;8;12;9\n")
+    result = run("report", "--data", str(table), "--unit", "aantal=flow", "--context")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Het aantal x is in 2018 afgenomen tot 9, het laagste niveau sinds 2016, 25% minder dan"
+        " in 2017 (12)." in result.stdout
+    )
+
+
+def test_a_day_rate_that_rounds_the_same_is_not_set_against_itself(tmp_path: Path) -> None:
+    # 12.300 / 365 = 33,7 and 12.500 / 365 = 34,2: both 34 a day, so "net als in 2018", not
+    # "34 per dag, tegen 34 per dag".
+    table = write(tmp_path, "d.csv", "indicator;2018;2019\naantal vertrekkers;12500;12300\n")
+    result = run("report", "--data", str(table), "--unit", "aantal=flow")
+    assert "Dat is gemiddeld 34 per dag, net als in 2018." in result.stdout

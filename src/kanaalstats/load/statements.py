@@ -147,7 +147,8 @@ _SINCE_NOT_SO = re.compile(
 # laagste niveau van alle jaren sinds 2016": below every year from 2016 on.
 _LEVEL_SINCE = re.compile(
     r"\bhet\s+(?P<word>hoogste|laagste)\s+(?:niveau|aantal|cijfer|percentage|peil|stand)\s+"
-    r"(?P<all>van alle jaren\s+)?sinds\s+(?P<year>19\d\d|20\d\d)\b",
+    r"(?:(?P<all>van alle jaren\s+)?sinds\s+|sinds\s+(?P<start>het begin van de reeks\s+"
+    r"(?:in\s+|\()?))(?P<year>19\d\d|20\d\d)\b",
     re.I,
 )
 _RANKING = re.compile(
@@ -841,7 +842,7 @@ def _non_numeric(
                 # "sinds 2015 niet zo laag", "het laagste niveau sinds 2015": lower than
                 # every year after 2015; "… van alle jaren sinds 2015": from 2015 on.
                 since = int(match.group("year"))
-                if pattern is _LEVEL_SINCE and match.group("all"):
+                if pattern is _LEVEL_SINCE and (match.group("all") or match.group("start")):
                     since -= 1
                 # The level compared is the latest the sentence names ("in 2019 … tot 48,
                 # 37% meer dan in 2018 (35), het hoogste niveau sinds 2014": 2019's).

@@ -983,10 +983,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # A "waarvan" row named with the row it is part of.
     "sentence_of_which": ("{parent}, waarvan {rest}", "{parent}, of which {rest}"),
     # Both years have a figure; the _heading forms follow "Label: ".
-    "sentence_up": ("is {when} toegenomen tot {level}", "increased to {level} {when}"),
-    "sentence_up_heading": ("{when} toegenomen tot {level}", "increased to {level} {when}"),
-    "sentence_down": ("is {when} afgenomen tot {level}", "decreased to {level} {when}"),
-    "sentence_down_heading": ("{when} afgenomen tot {level}", "decreased to {level} {when}"),
+    # {run}: " voor het derde jaar op rij" and {standing}: ", het hoogste niveau sinds 2015"
+    # with report --context, else empty.
+    "sentence_up": (
+        "is {when}{run} toegenomen tot {level}{standing}",
+        "increased{run} to {level} {when}{standing}",
+    ),
+    "sentence_up_heading": (
+        "{when}{run} toegenomen tot {level}{standing}",
+        "increased{run} to {level} {when}{standing}",
+    ),
+    "sentence_down": (
+        "is {when}{run} afgenomen tot {level}{standing}",
+        "decreased{run} to {level} {when}{standing}",
+    ),
+    "sentence_down_heading": (
+        "{when}{run} afgenomen tot {level}{standing}",
+        "decreased{run} to {level} {when}{standing}",
+    ),
     "sentence_same": (
         "is {when} gelijk gebleven op {level}",
         "remained unchanged at {level} {when}",
@@ -997,12 +1011,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # The same for a stock on 1 January; in English the period comes before the level, which
     # carries its own date ("increased during 2018 to 357,179 on 1 January 2019").
-    "sentence_up_january": ("is {when} toegenomen tot {level}", "increased {when} to {level}"),
-    "sentence_up_heading_january": ("{when} toegenomen tot {level}", "increased {when} to {level}"),
-    "sentence_down_january": ("is {when} afgenomen tot {level}", "decreased {when} to {level}"),
+    "sentence_up_january": (
+        "is {when}{run} toegenomen tot {level}{standing}",
+        "increased {when}{run} to {level}{standing}",
+    ),
+    "sentence_up_heading_january": (
+        "{when}{run} toegenomen tot {level}{standing}",
+        "increased {when}{run} to {level}{standing}",
+    ),
+    "sentence_down_january": (
+        "is {when}{run} afgenomen tot {level}{standing}",
+        "decreased {when}{run} to {level}{standing}",
+    ),
     "sentence_down_heading_january": (
-        "{when} afgenomen tot {level}",
-        "decreased {when} to {level}",
+        "{when}{run} afgenomen tot {level}{standing}",
+        "decreased {when}{run} to {level}{standing}",
     ),
     "sentence_same_january": (
         "is {when} gelijk gebleven op {level}",
@@ -1043,12 +1066,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "context_highest_since": ("het hoogste niveau sinds {year}", "the highest level since {year}"),
     "context_lowest_since": ("het laagste niveau sinds {year}", "the lowest level since {year}"),
     "context_highest_from": (
-        "het hoogste niveau van alle jaren sinds {year}",
-        "the highest level of all years since {year}",
+        "het hoogste niveau sinds het begin van de reeks in {year}",
+        "the highest level since the series began in {year}",
     ),
     "context_lowest_from": (
-        "het laagste niveau van alle jaren sinds {year}",
-        "the lowest level of all years since {year}",
+        "het laagste niveau sinds het begin van de reeks in {year}",
+        "the lowest level since the series began in {year}",
     ),
     "context_largest_rise": (
         "de sterkste stijging van alle aantallen in de tabel",
@@ -1075,6 +1098,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Dat is gemiddeld {today} per {day}",
         "That is {today} a {day} on average",
     ),
+    "sentence_per_day_as_before": ("net als in {year}", "as in {year}"),
     "sentence_per_day_before": (
         "tegen {before} per {day} in {year}",
         "against {before} a {day} in {year}",

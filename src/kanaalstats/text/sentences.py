@@ -174,8 +174,9 @@ def _supported(size: float, possible: Interval | None, decimals: int) -> _Rounde
     if not math.isfinite(width) or width <= 10.0**-decimals or size == 0:
         return _Rounded(_written(size, decimals), decimals, hedged=False)
     coarse = -math.floor(math.log10(width))
-    # At least one significant digit: a rise of 3 does not become "zo'n 0".
-    coarse = min(decimals, max(coarse, -math.floor(math.log10(abs(size)))))
+    # At least two significant digits: 16,7% stays "zo'n 17%", not "zo'n 20%" beside a
+    # 19,6% that is also "zo'n 20%"; a rise of 3 does not become "zo'n 0".
+    coarse = min(decimals, max(coarse, 1 - math.floor(math.log10(abs(size)))))
     return _Rounded(_written(size, coarse), coarse, hedged=True)
 
 
@@ -273,7 +274,14 @@ def sentence(
     said.append(Stated("value", (before,), _written(previous, decimals), decimals))
     direction = UP if value > previous else DOWN if value < previous else SAME
     verb = _VERB[direction][who.heading] + ("_january" if times.now else "")
-    core = text(verb, lang, level=shown, when=_run_of_years(row, times.when, lang))
+    core = text(
+        verb,
+        lang,
+        level=shown,
+        when=times.when,
+        run=_run_of_years(row, lang),
+        standing=_level_standing(row, direction, lang),
+    )
     if direction == SAME:
         core += f" ({times.then_short}: {previous_level})."
         return _join(who, core) + _daily_tail(row, lang, style, said, with_previous=False)
@@ -304,7 +312,7 @@ def sentence(
         said.append(rounded.stated("growth", span, sign))
     if amount:
         compared = text(comparison, lang, amount=amount, then=times.then)
-        core += f", {compared} ({previous_level}){_standing(row, direction, lang)}."
+        core += f", {compared} ({previous_level}){_rank(row, direction, lang)}."
     else:
         note = str(row.get("note") or "")
         reason = {
@@ -316,34 +324,39 @@ def sentence(
     return _join(who, core) + _daily_tail(row, lang, style, said, with_previous=True)
 
 
-def _run_of_years(row: Mapping[Any, Any], when: str, lang: str) -> str:
-    """ "in 2019 voor het derde jaar op rij", "in 2019 voor het eerst sinds 2016" (with
-    `report --context`), or just "in 2019"."""
+def _run_of_years(row: Mapping[Any, Any], lang: str) -> str:
+    """ " voor het derde jaar op rij", " voor het eerst sinds 2016" (with `report --context`),
+    or nothing."""
     streak = int(row.get("streak") or 0)
     if streak >= 2:
         nth = text(f"ordinal_{streak}", lang) if streak <= 10 else text("ordinal_n", lang, n=streak)
-        return f"{when} {text('context_in_a_row', lang, nth=nth)}"
+        return " " + text("context_in_a_row", lang, nth=nth)
     since = row.get("first_since")
     if since is not None and not _missing(since):
-        return f"{when} {text('context_first_since', lang, year=int(since))}"
-    return when
+        return " " + text("context_first_since", lang, year=int(since))
+    return ""
 
 
-def _standing(row: Mapping[Any, Any], direction: str, lang: str) -> str:
-    """ ", het hoogste niveau sinds 2015 en de sterkste stijging van alle aantallen in de
-    tabel" (with `report --context`), or nothing."""
+def _level_standing(row: Mapping[Any, Any], direction: str, lang: str) -> str:
+    """ ", het hoogste niveau sinds 2015" beside the level (with `report --context`), or
+    nothing."""
     high = direction == UP
-    parts = []
     since, start = row.get("level_since"), row.get("level_from")
     if since is not None and not _missing(since):
         key = "context_highest_since" if high else "context_lowest_since"
-        parts.append(text(key, lang, year=int(since)))
-    elif start is not None and not _missing(start):
+        return ", " + text(key, lang, year=int(since))
+    if start is not None and not _missing(start):
         key = "context_highest_from" if high else "context_lowest_from"
-        parts.append(text(key, lang, year=int(start)))
-    if row.get("largest"):
-        parts.append(text("context_largest_rise" if high else "context_largest_fall", lang))
-    return ", " + text("context_and", lang).join(parts) if parts else ""
+        return ", " + text(key, lang, year=int(start))
+    return ""
+
+
+def _rank(row: Mapping[Any, Any], direction: str, lang: str) -> str:
+    """ ", de sterkste stijging van alle aantallen in de tabel" after the change (with
+    `report --context`), or nothing."""
+    if not row.get("largest"):
+        return ""
+    return ", " + text("context_largest_rise" if direction == UP else "context_largest_fall", lang)
 
 
 def _daily_tail(
@@ -366,6 +379,10 @@ def _daily_tail(
     if shown and (style.per_day or float(previous or 0) >= 1):
         before = _per_day(row, "previous_value", float(previous or 0))
         year = int(row["previous_year"])
+        if before.written(lang) == today.written(lang):
+            # "34 per dag, tegen 34 per dag" sets up a contrast the figures do not have.
+            tail += ", " + text("sentence_per_day_as_before", lang, year=year)
+            return tail + "."
         tail += ", " + text(
             "sentence_per_day_before", lang, before=before.written(lang), day=day, year=year
         )
