@@ -64,7 +64,39 @@ def format_number(value: float | None, decimals: int, lang: str, signed: bool = 
     """
     if value is None or not math.isfinite(value):
         return MISSING_TEXT
-    return _exactly(float(value), decimals, lang, signed)
+    value = float(value)
+    whole = _quick_whole(value, decimals)
+    if whole is None:
+        return _exactly(value, decimals, lang, signed)
+    return _grouped(whole, decimals, value < 0, signed, lang)
+
+
+def rounded(value: float, decimals: int) -> float:
+    """`round_half_up` as a float: 2.675 → 2.68, -12.5 → -13.0."""
+    whole = _quick_whole(value, decimals)
+    if whole is None:
+        return float(round_half_up(value, decimals))
+    # Both are exact integers below 2**53: the division gives the nearest double.
+    return math.copysign(whole / 10**decimals, value)
+
+
+def _quick_whole(value: float, decimals: int) -> int | None:
+    """|value| × 10**decimals rounded half up, where a double decides it as Decimal would (see
+    `format_numbers`); None for ties, huge values and negative decimals."""
+    if decimals < 0:
+        return None
+    scaled = abs(value) * 10.0**decimals
+    if scaled < 1e9 and abs(scaled - math.floor(scaled) - 0.5) > 1e-6:
+        return math.floor(scaled + 0.5)
+    return None
+
+
+def _grouped(whole: int, decimals: int, negative: bool, signed: bool, lang: str) -> str:
+    unit = 10**decimals
+    body = f"{whole // unit:,}.{whole % unit:0{decimals}d}" if decimals else f"{whole:,}"
+    plus, minus = _signs(lang)
+    sign = "" if whole == 0 else minus if negative else plus if signed else ""
+    return sign + body.translate(_symbols(lang))
 
 
 def format_numbers(
@@ -90,9 +122,6 @@ def format_numbers(
         quick = finite & (scaled < 1e9) & (np.abs(scaled - np.floor(scaled) - 0.5) > 1e-6)
     whole = np.floor(np.where(quick, scaled, 0.0) + 0.5)
     negative = numbers < 0
-    symbols = _symbols(lang)
-    plus, minus = _signs(lang)
-    unit = 10**decimals
     texts = []
     for value, is_finite, is_quick, n, below in zip(
         numbers.tolist(),
@@ -105,9 +134,7 @@ def format_numbers(
         if not is_quick:
             texts.append(_exactly(value, decimals, lang, signed) if is_finite else MISSING_TEXT)
             continue
-        body = f"{n // unit:,}.{n % unit:0{decimals}d}" if decimals else f"{n:,}"
-        sign = "" if n == 0 else minus if below else plus if signed else ""
-        texts.append(sign + body.translate(symbols))
+        texts.append(_grouped(n, decimals, below, signed, lang))
     return texts
 
 

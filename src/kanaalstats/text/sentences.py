@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kanaalstats.domain.intervals import Interval, published_range
@@ -29,7 +30,7 @@ from kanaalstats.domain.units import (
     strip_unit_words,
 )
 from kanaalstats.text.catalogue import text
-from kanaalstats.text.numbers import format_number, round_half_up
+from kanaalstats.text.numbers import format_number, rounded
 
 UP, DOWN, SAME = "up", "down", "same"
 STOCK_UNITS = frozenset({STOCK, STOCK_MILLIONS})
@@ -66,7 +67,7 @@ class Stated:
 
 
 def _written(value: float, decimals: int) -> float:
-    return float(round_half_up(value, decimals))
+    return rounded(value, decimals)
 
 
 # A list marker before a label ("B. ", "3) ", "- "), footnote stars anywhere in it, a colon
@@ -77,6 +78,7 @@ _JANUARY = re.compile(r"\s*\b(?:op|per|on|at)\s+1\s+(?:januari|january)\b", re.I
 OF_WHICH = re.compile(r"^(?:waarvan|of which)\b\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def clean_label(label: str) -> str:
     """A label as words: without its unit phrase, list marker, footnote stars, end colon."""
     cleaned = _STARS.sub("", strip_unit_words(label))
@@ -101,8 +103,19 @@ def _label(record: Mapping[Any, Any], key: str) -> str:
     return _JANUARY.sub("", label).strip() if on_january(record) else label
 
 
+_SUBJECT_FIELDS = ("subject_nl", "subject_en", "label_nl", "label_en", "parent_nl", "parent_en")
+
+
 def subject(record: Mapping[Any, Any], lang: str) -> Subject:
     """The subject phrase for an indicator's sentence."""
+    # A panel repeats each indicator for every entity: the phrase is made once per indicator.
+    fields = tuple(str(record.get(name) or "") for name in _SUBJECT_FIELDS)
+    return _subject(fields, str(record["unit"]), lang)
+
+
+@lru_cache(maxsize=4096)
+def _subject(fields: tuple[str, ...], unit: str, lang: str) -> Subject:
+    record = {**dict(zip(_SUBJECT_FIELDS, fields, strict=True)), "unit": unit}
     own = str(record.get(f"subject_{lang}") or "").strip()
     if own:
         return Subject(_capital(own), heading=False)
