@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 import numpy as np
 import pytest
 from babel.numbers import format_decimal
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kanaalstats.text.numbers import (
@@ -136,3 +136,21 @@ def test_units() -> None:
     assert format_in_unit(5.5, "flow_millions", 1, "en") == "5.5 mn"
     assert format_percent(12.1318, 1, "nl", signed=True) == "+12,1%"
     assert format_percent(36.5864, 1, "en") == "36.6%"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    value=st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)
+    | st.integers(-(10**7), 10**7).map(lambda n: n / 8),  # exact ties: 0.125, 2.5, …
+    decimals=st.integers(0, 3),
+    lang=st.sampled_from(["nl", "en"]),
+    signed=st.booleans(),
+)
+def test_the_quick_scalar_rounding_is_decimals_rounding(
+    value: float, decimals: int, lang: str, signed: bool
+) -> None:
+    from kanaalstats.text.numbers import _exactly, round_half_up, rounded
+
+    # The quick path may only be taken where a double decides as Decimal's half-up does.
+    assert format_number(value, decimals, lang, signed) == _exactly(value, decimals, lang, signed)
+    assert rounded(value, decimals) == float(round_half_up(value, decimals))
