@@ -15,6 +15,7 @@ The percentage has no 2020 figure, so the year's mark marks nothing of it.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,20 @@ def test_table_csv_read_back_says_the_flag_is_not_per_year(tmp_path: Path) -> No
         f"kanaalstats: warning: {exported}: the column 'provisional' says "
         f"{VISITS}, {COMPLAINTS} has a provisional figure, but not for which year;"
     ) in result.stderr
+
+
+def test_the_pages_table_marks_each_provisional_figure(tmp_path: Path) -> None:
+    page = tmp_path / "pagina.html"
+    result = run("report", "--data", str(TABLE), "--format", "html", "-o", str(page))
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    table = html.split('<section id="kerncijfers">', 1)[1].split("</section>", 1)[0]
+    cells = re.findall(r'<td class="n">([^<]*)</td>', table)
+    # Row by row, 2018 2019 2020: bezoeken 2.310* and the year 2020* marked; klachten only
+    # 2020; the percentage's 2020 is missing ("–"), which nothing marks.
+    assert cells == [
+        "2.150", "2.310 (v)", "2.480 (v)",
+        "120", "120", "95 (v)",
+        "61%", "63%", "–",
+    ]  # fmt: skip
+    assert '<p class="note">(v) voorlopig cijfer</p>' in table

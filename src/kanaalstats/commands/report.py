@@ -146,6 +146,15 @@ class Report(Command):
         keys = zip(frame["entity"].astype(str), frame["indicator"].astype(str), strict=True)
         rows = [at[key] for key in keys]
         extra = {str(year): matrix[rows, position] for position, year in enumerate(data.years)}
+        # Per row, the years of its figures marked provisional, for the page's table.
+        extra["provisional_years"] = pd.Series(
+            [
+                [y for y in data.years if (str(i), y) in data.provisional]
+                for i in frame["indicator"].astype(str)
+            ],
+            index=frame.index,
+            dtype=object,
+        )
         extra["footnote"] = series["footnote"].to_numpy()[rows]
         extra["source"] = series["source"].to_numpy()[rows]
         checks = own_checks(data, records, stated, frame["sentence"].tolist(), self)

@@ -112,6 +112,10 @@ def _table(frame: pd.DataFrame, years: list[int], lang: str) -> list[str]:
     head = [f"<th>{escape(text('col_entity', lang))}</th>"] if panel else []
     head.append(f"<th>{escape(text('col_indicator', lang))}</th>")
     head += [f'<th class="n">{year}</th>' for year in years]
+    provisional = (
+        frame["provisional_years"].tolist() if "provisional_years" in frame else [[]] * len(frame)
+    )
+    marked = False
     rows = []
     for n in range(len(frame)):
         unit = str(frame["unit"].iloc[n])
@@ -123,6 +127,9 @@ def _table(frame: pd.DataFrame, years: list[int], lang: str) -> list[str]:
         for year in years:
             value = frame[str(year)].iloc[n]
             shown = _table_value(value, unit, places, lang)
+            if year in provisional[n] and shown != MISSING_TEXT:
+                shown += " " + text("page_provisional_mark", lang)
+                marked = True
             cells.append(f'<td class="n">{escape(shown)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     out = [
@@ -134,6 +141,9 @@ def _table(frame: pd.DataFrame, years: list[int], lang: str) -> list[str]:
         "</tbody></table></div>",
         *(f'<p class="note">{escape(mark)} {escape(note)}</p>' for note, mark in marks.items()),
     ]
+    if marked:
+        mark, note = text("page_provisional_mark", lang), text("page_provisional_note", lang)
+        out.append(f'<p class="note">{escape(mark)} {escape(note)}</p>')
     from kanaalstats.render.chart import publishers
 
     sources = publishers(frame)

@@ -1154,6 +1154,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The figures for {first} and {second} are provisional.",
     ),
     "flag_provisional": ("voorlopig", "provisional"),
+    # CBS marks a provisional figure with *; the page's table uses * for footnotes already.
+    "page_provisional_mark": ("(v)", "(p)"),
+    "page_provisional_note": ("voorlopig cijfer", "provisional figure"),
     "unit_flow": ("aantal per jaar", "count per year"),
     "unit_flow_millions": ("miljoenen per jaar", "millions per year"),
     "unit_stock": ("stand", "level"),
