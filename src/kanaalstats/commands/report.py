@@ -117,12 +117,7 @@ class Report(Command):
         from kanaalstats.commands.context import contexts
 
         series, matrix = wide(data, self.indicators)
-        at = {
-            (str(e), str(i)): n
-            for n, (e, i) in enumerate(zip(series["entity"], series["indicator"], strict=True))
-        }
-        keys = zip(frame["entity"].astype(str), frame["indicator"].astype(str), strict=True)
-        found = contexts(frame, data.years, matrix, [at[key] for key in keys])
+        found = contexts(frame, data.years, matrix, _series_rows(series, frame))
         fields = [asdict(context) for context in found]
         return frame.assign(**{name: [f[name] for f in fields] for name in fields[0]})
 
@@ -139,12 +134,7 @@ class Report(Command):
         import pandas as pd
 
         series, matrix = wide(data, self.indicators)
-        at = {
-            (str(e), str(i)): n
-            for n, (e, i) in enumerate(zip(series["entity"], series["indicator"], strict=True))
-        }
-        keys = zip(frame["entity"].astype(str), frame["indicator"].astype(str), strict=True)
-        rows = [at[key] for key in keys]
+        rows = _series_rows(series, frame)
         extra = {str(year): matrix[rows, position] for position, year in enumerate(data.years)}
         # Per row, the years of its figures marked provisional, for the page's table.
         extra["provisional_years"] = pd.Series(
@@ -188,6 +178,17 @@ def provisional_said(
             words += " " + text("report_provisional_one", lang, year=years[0])
         said.append(words)
     return said
+
+
+def _series_rows(series: pd.DataFrame, frame: pd.DataFrame) -> list[int]:
+    """For each row of `frame`, the row of `wide`'s series (and matrix) of its entity and
+    indicator."""
+    at = {
+        (str(e), str(i)): n
+        for n, (e, i) in enumerate(zip(series["entity"], series["indicator"], strict=True))
+    }
+    keys = zip(frame["entity"].astype(str), frame["indicator"].astype(str), strict=True)
+    return [at[key] for key in keys]
 
 
 def own_checks(
