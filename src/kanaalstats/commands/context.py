@@ -66,7 +66,7 @@ def _series(values: list[float], years: list[int], year: int, up: bool, largest:
         end = at - 1
         while end >= 1 and step(end) not in (way, None):
             end -= 1
-        # "Voor het eerst sinds" says a while: two years or more went the other way.
+        # "Voor het eerst sinds" says a while: two steps or more between did not go this way.
         if end >= 1 and end < at - 2 and step(end) == way:
             first_since = years[end]
     level_since, level_from = _level(values, years, at, up)
