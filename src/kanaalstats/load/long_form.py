@@ -80,7 +80,7 @@ def read_long_csv(
         raise InputFileError("file_not_readable", path=name, reason=str(error)) from None
     finally:
         importing.join()
-    line_of = _line_finder(source, delimiter)
+    line_of = line_finder(source, delimiter)
     year = next(c for c in table.column_names if c.strip().lower() == "year")
     if table.column(year).null_count:
         row = int(table.column(year).is_null().to_numpy(zero_copy_only=False).argmax())
@@ -139,7 +139,7 @@ def data_records(source: Path | bytes, delimiter: str) -> list[tuple[int, list[s
     return records
 
 
-def _line_finder(source: Path | bytes, delimiter: str) -> Callable[[int], int]:
+def line_finder(source: Path | bytes, delimiter: str) -> Callable[[int], int]:
     """The file line of a data row (counted from 0), read only when an error asks."""
 
     def line_of(row: int) -> int:
@@ -206,17 +206,22 @@ def _exact_integers(frame: pd.DataFrame, name: str) -> list[Message]:
     value = frame["value"]
     if not pd.api.types.is_integer_dtype(value) or pd.api.types.is_bool_dtype(value):
         return []
-    # As floats 2^53 + 1 already equals 2^53: the candidates, then judged exactly.
-    as_floats = value.to_numpy(dtype="float64", na_value=np.nan)
-    with np.errstate(invalid="ignore"):
-        large = np.flatnonzero(np.abs(as_floats) >= 2.0**53)
     warnings = []
-    for row in large.tolist():
+    for row in beyond_exact_floats(value.to_numpy(dtype="float64", na_value=np.nan)):
         text = str(value.iloc[row])
         if parse_machine_number(text).imprecise:
             year = frame["year"].iloc[row]
             warnings.append(imprecise(name, row + 2, int(year), text))
     return warnings
+
+
+def beyond_exact_floats(values: np.ndarray[Any, Any]) -> list[int]:
+    """The rows whose value, as a float, is 2^53 or more: the candidates for a whole number a
+    float cannot hold (2^53 + 1 already reads as 2^53), each then judged on its text."""
+    import numpy as np
+
+    with np.errstate(invalid="ignore"):
+        return np.flatnonzero(np.abs(values) >= 2.0**53).tolist()
 
 
 def _first_bad_cell(source: Path | bytes, name: str, delimiter: str, error: Exception) -> DataError:
@@ -239,7 +244,7 @@ def _first_bad_cell(source: Path | bytes, name: str, delimiter: str, error: Exce
         records = data_records(source, delimiter)
         line = next((start for start, cells in records if len(cells) != width), 1)
         return DataError("csv_malformed", path=name, line=line, reason=reason)
-    line_of = _line_finder(source, delimiter)
+    line_of = line_finder(source, delimiter)
     text = table.to_pandas()
     text.columns = [str(c).strip().lower() for c in text.columns]
     bad_year = (~text["year"].str.strip().str.fullmatch(r"\d{4}")).to_numpy(dtype=bool)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kanaalstats.domain.errors import DataError
 from kanaalstats.domain.message import Message
-from kanaalstats.load.long_form import data_records, header_of
+from kanaalstats.load.long_form import beyond_exact_floats, data_records, header_of, line_finder
 from kanaalstats.load.numbers import parse_machine_number
 from kanaalstats.load.parts import imprecise
 
@@ -51,16 +51,17 @@ def check_dot_groups(source: Path | bytes, name: str, delimiter: str) -> list[Me
     first = int(pc.index(grouped, True).as_py())
     evidence = pc.match_substring_regex(texts, _DOT_DECIMAL)
     params = {"path": name, "text": str(texts[first].as_py()).strip()}
+    line_of = line_finder(source, ";")
     if not pc.any(evidence).as_py():
-        raise DataError("long_cell_ambiguous", line=_line(source, first), **params)
+        raise DataError("long_cell_ambiguous", line=line_of(first), **params)
     other = int(pc.index(evidence, True).as_py())
     return [
         Message(
             "long_dot_groups_read",
             {
                 **params,
-                "line": _line(source, first),
-                "other_line": _line(source, other),
+                "line": line_of(first),
+                "other_line": line_of(other),
                 "other": str(texts[other].as_py()).strip(),
             },
         )
@@ -72,12 +73,8 @@ def check_exact(
 ) -> list[Message]:
     """A warning for each whole number in the file above 2^53, judged on its text as the
     other forms judge theirs. Only values that large as floats are looked up in the file."""
-    import numpy as np
-
-    values = frame["value"].to_numpy(dtype="float64")
-    with np.errstate(invalid="ignore"):
-        large = np.flatnonzero(np.abs(values) >= 2.0**53)
-    if not len(large):
+    large = beyond_exact_floats(frame["value"].to_numpy(dtype="float64"))
+    if not large:
         return []
     column = next(
         (i for i, c in enumerate(header_of(source, delimiter)) if c.strip().lower() == "value")
@@ -85,15 +82,9 @@ def check_exact(
     records = data_records(source, delimiter)
     years = frame["year"].to_numpy()
     warnings = []
-    for row in large.tolist():
+    for row in large:
         line, cells = records[row]
         text = cells[column].strip()
         if parse_machine_number(text).imprecise:
             warnings.append(imprecise(name, line, int(years[row]), text))
     return warnings
-
-
-def _line(source: Path | bytes, row: int) -> int:
-    """The file line a data row (counted from 0, blank lines skipped) starts on."""
-    records = data_records(source, ";")
-    return records[row][0] if row < len(records) else row + 2
