@@ -205,11 +205,11 @@ def _compute(claim: Claim, dataset: Dataset) -> tuple[float, Interval]:
     b, b_range = _published(dataset, inputs["indicator"], inputs["to"])
     if kind in ("change", "pp_change"):
         return b - a, b_range - a_range
-    ratio = b_range.ratio(a_range)
-    if ratio is None or a <= 0:
+    ratio, change = b_range.ratio(a_range), b_range.change_pct(a_range)
+    if ratio is None or change is None or a <= 0:
         raise _Missing("reason_zero_base")
     if kind == "growth":
-        return (b / a - 1) * 100, Interval(ratio.low - 1, ratio.high - 1).scaled(100)
+        return (b / a - 1) * 100, change
     span = inputs["to"] - inputs["from"]
     if ratio.low < 0:  # no yearly rate of a level that may have passed below zero
         raise _Missing("reason_zero_base")
@@ -280,10 +280,10 @@ def _degree(claim: Claim, dataset: Dataset) -> tuple[bool, tuple[float, float]] 
     inputs, want = claim.inputs, claim.stated
     _, before = _published(dataset, inputs["indicator"], inputs["from"])
     _, after = _published(dataset, inputs["indicator"], inputs["to"])
-    ratio = after.ratio(before)
-    if ratio is None or before.low <= 0:
+    change = after.change_pct(before)
+    if change is None:
         return None
-    low, high = (ratio.low - 1) * 100, (ratio.high - 1) * 100
+    low, high = change.low, change.high
     # The change's size in the stated direction: the smallest and largest it can be.
     smallest, largest = (max(low, 0.0), high) if want > 0 else (max(-high, 0.0), -low)
     fits = smallest < DEGREE_LIMIT if claim.degree == "slight" else largest >= DEGREE_LIMIT

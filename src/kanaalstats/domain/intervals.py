@@ -42,6 +42,14 @@ class Interval:
     def power(self, exponent: float) -> Interval:
         return Interval(self.low**exponent, self.high**exponent)
 
+    def change_pct(self, before: Interval) -> Interval | None:
+        """The relative change in % from `before` to this, over both ranges; None from a
+        base that may be 0 or below."""
+        ratio = self.ratio(before)
+        if ratio is None:
+            return None
+        return Interval(ratio.low - 1, ratio.high - 1).scaled(100)
+
     def overlaps(self, other: Interval) -> bool:
         return self.low <= other.high and other.low <= self.high
 

@@ -318,8 +318,7 @@ def sentence(
         amount = ""
     else:
         pct = abs(float(row["change_pct"]))
-        ratio = _range(row, "value").ratio(_range(row, "previous_value"))
-        possible = ratio.scaled(100) if ratio is not None else None
+        possible = _range(row, "value").change_pct(_range(row, "previous_value"))
         rounded = _supported(pct, possible, _percent_places(pct))
         amount = rounded.written(lang) + "%"
         said.append(rounded.stated("growth", span, sign))
