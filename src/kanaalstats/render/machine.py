@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from kanaalstats.domain.dataset import label_in
 from kanaalstats.domain.message import Message
 from kanaalstats.domain.result import Ending, Kind, Outline, Result
-from kanaalstats.load.long_form import first_rows_of
 from kanaalstats.text.catalogue import say
 
 if TYPE_CHECKING:
@@ -202,7 +201,6 @@ def _runs_joined(columns: list[_Cells], rows: int, writer: MachineWriter) -> lis
     """Runs of neighbouring text columns as one column of their distinct combinations, while
     those stay few (a quarter of the rows): fewer pieces for every row to be joined from."""
     import numpy as np
-    import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -214,13 +212,15 @@ def _runs_joined(columns: list[_Cells], rows: int, writer: MachineWriter) -> lis
         if len(run) < 2:
             joined.extend(run)
             return
-        first = first_rows_of(combined)
+        # Any row of a combination writes its text: all its rows have the same codes.
+        example = np.empty(int(combined.max()) + 1 if len(combined) else 0, dtype=np.int64)
+        example[combined] = np.arange(len(combined))
         pieces: list[Any] = []
         for position, column in enumerate(run):
             assert column.codes is not None
             if position:
                 pieces.append(writer.glue(column.key))
-            codes = column.codes[first]
+            codes = column.codes[example]
             pieces.append(
                 pa.DictionaryArray.from_arrays(
                     pa.array(codes, mask=codes < 0, type=pa.int32()), column.texts
@@ -233,20 +233,36 @@ def _runs_joined(columns: list[_Cells], rows: int, writer: MachineWriter) -> lis
         if column.codes is not None:
             codes = column.codes.astype(np.int64) + 1  # missing becomes 0
             if run:
-                key = combined * (len(column.texts) + 1) + codes
-                trial, distinct = pd.factorize(key)
-                if len(distinct) <= rows // 4:
+                trial, distinct = _renumbered(combined * (len(column.texts) + 1) + codes)
+                if distinct <= rows // 4:
                     run.append(column)
-                    combined = trial.astype(np.int64)
+                    combined = trial
                     continue
                 close()
-            run, combined = [column], pd.factorize(codes)[0].astype(np.int64)
+            run, combined = [column], _renumbered(codes)[0]
             continue
         close()
         run = []
         joined.append(column)
     close()
     return joined
+
+
+def _renumbered(keys: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], int]:
+    """Keys (small non-negative integers) renumbered 0.. in order of value, and how many
+    distinct there are: a table of the key range, not a hash of every row."""
+    import numpy as np
+    import pandas as pd
+
+    if not len(keys):
+        return keys, 0
+    if int(keys.max()) > 4 * len(keys) + 1024:  # a sparse range: hashing is cheaper
+        codes, distinct = pd.factorize(keys)
+        return codes.astype(np.int64), len(distinct)
+    present = np.zeros(int(keys.max()) + 1, dtype=bool)
+    present[keys] = True
+    position = np.cumsum(present) - 1
+    return position[keys], int(position[-1]) + 1
 
 
 def _few_integers(numbers: np.ndarray[Any, Any]) -> tuple[Any, np.ndarray[Any, Any]] | None:
