@@ -22,7 +22,7 @@ from kanaalstats.commands.table import Table
 from kanaalstats.commands.trend import Trend
 from kanaalstats.domain.choices import DaysBasis, OutputFormat
 from kanaalstats.domain.dataset import Dataset
-from kanaalstats.domain.errors import KanaalstatsError
+from kanaalstats.domain.errors import KanaalstatsError, UsageError
 from kanaalstats.load.files import load
 
 INDICATORS = (("a", "flow"), ("b", "percent"), ("c", "flow_millions"), ("d", "stock"))
@@ -91,15 +91,39 @@ def test_blocks_of_three_rows_write_what_one_block_writes(
     path.write_text(panel, encoding="utf-8")
     data = load([path])
     make = COMMANDS[name]
+    formats = _accepted(make(lang))
     compared = 0
-    for fmt in OutputFormat:
+    for fmt in formats:
         whole = _output(make(lang), data, fmt, lang, 10**9)
         in_blocks = _output(make(lang), data, fmt, lang, 3)
         assert in_blocks == whole, (name, fmt)
         compared += not whole.startswith(b"5: ")
     # Every format writes something; only a share may stop in every format at the same error
     # (its denominator is 0 throughout).
-    assert compared == len(OutputFormat) or (name.startswith("share") and compared == 0)
+    assert compared == len(formats) or (name.startswith("share") and compared == 0)
+
+
+def _accepted(command: Command) -> list[OutputFormat]:
+    """The formats the command line lets the command write (a page is `report`'s only)."""
+    accepted = []
+    for fmt in OutputFormat:
+        try:
+            command.writes(fmt)
+        except UsageError:
+            continue
+        accepted.append(fmt)
+    return accepted
+
+
+def test_only_report_writes_a_page() -> None:
+    # The property above compares the formats a command accepts; HTML is report's alone.
+    assert OutputFormat.HTML in _accepted(COMMANDS["report"]("nl"))
+    assert sorted(n for n in COMMANDS if OutputFormat.HTML in _accepted(COMMANDS[n]("nl"))) == [
+        "report",
+        "report_context",
+        "report_one",
+    ]
+    assert len(_accepted(COMMANDS["trend"]("nl"))) == len(OutputFormat) - 1
 
 
 def test_a_panel_is_cut_between_entities() -> None:
