@@ -3,7 +3,6 @@ clear error line with a documented exit code, and no command in any format shows
 
 from __future__ import annotations
 
-import copy
 import io
 import json
 import re
@@ -218,25 +217,38 @@ def _strict(text: str) -> Any:
     return json.loads(text, parse_constant=refuse)
 
 
-def _rendered(command: Command, dataset: Dataset, fmt: OutputFormat) -> tuple[str, int]:
-    """The command's output in `fmt` and its exit code, through the app's own writers; a
-    known failure as its exit code."""
+def _rendered_in_every_format(command: Command, dataset: Dataset) -> dict[OutputFormat, str]:
+    """The command's output in every format it writes, through the app's own writers: its
+    blocks computed once, each result handed to every writer. A known failure shows as
+    its exit code, the same in every format."""
+    formats = [
+        fmt
+        for fmt in OutputFormat
+        # the command line writes a page of `report` only (test_page.py)
+        if fmt is not OutputFormat.HTML or getattr(command, "page", False)
+    ]
     try:
-        return _written(command, dataset, fmt)
+        command.prepare(dataset)
+        results = [command.block(block) for block in blocks(dataset, 3)]
+        ending = command.finish()
     except KanaalstatsError as error:
-        return "", error.exit_code
-
-
-def _written(command: Command, dataset: Dataset, fmt: OutputFormat) -> tuple[str, int]:
-    command.prepare(dataset)
-    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    writer = writer_for(fmt, stream, command.outline(), "nl", to_file=True)
-    for block in blocks(dataset, 3):
-        writer.write(command.block(block))
-    ending = command.finish()
-    writer.end(ending)
-    stream.flush()
-    return stream.buffer.getvalue().decode("utf-8"), ending.exit_code  # type: ignore[attr-defined]
+        return dict.fromkeys(formats, f"exit {error.exit_code}")
+    assert ending.exit_code in DOCUMENTED
+    assert ending.exit_code != ExitCode.INTERNAL
+    written = {}
+    for fmt in formats:
+        stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+        writer = writer_for(fmt, stream, command.outline(), "nl", to_file=True)
+        try:
+            for result in results:
+                writer.write(result)
+            writer.end(ending)
+        except KanaalstatsError as error:
+            written[fmt] = f"exit {error.exit_code}"
+            continue
+        stream.flush()
+        written[fmt] = stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    return written
 
 
 def _command_objects(ids: list[str]) -> list[Command]:
@@ -275,12 +287,12 @@ def test_every_command_every_format_never_a_traceback(source: Path | None) -> No
         return
     dataset = load([source] if source else None)
     for command_object in _command_objects(ids):
-        for fmt in OutputFormat:
-            if fmt is OutputFormat.HTML and not getattr(command_object, "page", False):
-                continue  # the command line writes a page of `report` only (test_page.py)
-            out, code = _rendered(copy.deepcopy(command_object), dataset, fmt)
-            assert code in DOCUMENTED
-            assert code != ExitCode.INTERNAL
+        for fmt, out in _rendered_in_every_format(command_object, dataset).items():
+            if out.startswith("exit "):
+                code = int(out.removeprefix("exit "))
+                assert code in DOCUMENTED, (fmt, code)
+                assert code != ExitCode.INTERNAL, fmt
+                continue
             assert "\x1b[" not in out
             if fmt is OutputFormat.JSON and out:
                 _strict(out)
