@@ -231,11 +231,31 @@ def _long_part(frame: pd.DataFrame, warnings: list[Message], name: str) -> Part:
     return part
 
 
+def _listed_frame(listed: list[tuple[str, int, float | None, int]], ids: list[str]) -> Any:
+    """The values of the wide and canonical tables, already in the merged frame's types
+    (no entity, indicators as categories in the order the files list them)."""
+    import numpy as np
+    import pandas as pd
+
+    indicator, year, value, decimals = zip(*listed, strict=True)
+    return pd.DataFrame(
+        {
+            "indicator": pd.Categorical(indicator, categories=ids),
+            "year": np.array(year, dtype=np.int64),
+            "value": np.array(value, dtype=np.float64),
+            "decimals": np.array(decimals, dtype=np.int8),
+            "entity": pd.Categorical.from_codes(
+                np.zeros(len(listed), dtype=np.int8), categories=pd.Index([""])
+            ),
+        }
+    )
+
+
 def _merge(parts: list[Part], sources: tuple[str, ...]) -> Dataset:
     import pandas as pd
 
     origins: dict[str, str] = {}
-    records: list[dict[str, Any]] = []
+    described: list[Indicator] = []
     for part in parts:
         for indicator in part.indicators:
             if indicator.id in origins:
@@ -246,26 +266,22 @@ def _merge(parts: list[Part], sources: tuple[str, ...]) -> Dataset:
                     path=indicator.origin,
                 )
             origins[indicator.id] = indicator.origin
-            records.append(
-                {
-                    "id": indicator.id,
-                    **{k: getattr(indicator, k) for k in METADATA_COLUMNS},
-                    "origin": indicator.origin,
-                    "unit_rule": indicator.unit_rule,
-                }
-            )
-    if not records:
+            described.append(indicator)
+    if not described:
         raise DataError("no_indicators", path=", ".join(sources))
-    indicators = pd.DataFrame.from_records(
-        records, columns=["id", *METADATA_COLUMNS, "origin", "unit_rule"]
-    ).set_index("id")
+    # Column by column: pandas' record and dtype conversions cost more than the whole read
+    # of a small table.
+    indicators = pd.DataFrame(
+        {
+            column: [getattr(indicator, column) for indicator in described]
+            for column in (*METADATA_COLUMNS, "origin", "unit_rule")
+        },
+        index=pd.Index([indicator.id for indicator in described], name="id"),
+    )
     frames = [part.frame for part in parts if part.frame is not None]
     listed = [row for part in parts for row in part.values]
     if listed:
-        small = pd.DataFrame.from_records(
-            listed, columns=["indicator", "year", "value", "decimals"]
-        )
-        frames.append(small.assign(entity=""))
+        frames.append(_listed_frame(listed, list(origins)))
     if len(frames) > 1:
         # Categories of different files do not concatenate; names are few, so go via text.
         frames = [
@@ -285,7 +301,9 @@ def _merge(parts: list[Part], sources: tuple[str, ...]) -> Dataset:
         "decimals": "int8",
     }
     # Convert only what differs: on a panel every needless astype copies millions of rows.
-    values = values.astype({c: t for c, t in wanted.items() if values[c].dtype != t})
+    differing = {c: t for c, t in wanted.items() if values[c].dtype != t}
+    if differing:
+        values = values.astype(differing)
     keys = ["entity", "indicator", "year"]
     if not in_key_order(values, keys):
         values = values.sort_values(keys, kind="stable").reset_index(drop=True)
