@@ -149,17 +149,37 @@ def growth(
 
 
 def _between(values: pd.DataFrame, from_year: int, to_year: int) -> dict[str, Any]:
-    """One row per series (entity × indicator) with its values in two given years."""
-    keys = ["entity", "indicator"]
-    series = values[keys].drop_duplicates()
-    start = values.loc[values["year"] == from_year, [*keys, "value", "decimals"]]
-    end = values.loc[values["year"] == to_year, [*keys, "value", "decimals"]]
-    frame = series.merge(
-        start.rename(columns={"value": "from_value", "decimals": "d_from"}), on=keys, how="left"
-    ).merge(end.rename(columns={"value": "to_value", "decimals": "d_to"}), on=keys, how="left")
-    columns: dict[str, Any] = {name: frame[name].array for name in frame.columns}
-    columns["from_year"] = [from_year] * len(frame)
-    columns["to_year"] = [to_year] * len(frame)
+    """One row per series (entity × indicator) with its values in two given years.
+
+    Sorted by entity, indicator and year, a series is a run of rows, and each year's row of
+    it, when there is one, is found by its position: no join.
+    """
+    import numpy as np
+
+    entity = values["entity"].cat.codes.to_numpy()
+    indicator = values["indicator"].cat.codes.to_numpy()
+    starts = np.ones(len(values), dtype=bool)
+    starts[1:] = (entity[1:] != entity[:-1]) | (indicator[1:] != indicator[:-1])
+    series = np.cumsum(starts) - 1
+    year = values["year"].to_numpy()
+    value = values["value"].to_numpy()
+    decimals = values["decimals"].to_numpy().astype("float64")
+    columns: dict[str, Any] = {
+        "entity": values["entity"].array[starts],
+        "indicator": values["indicator"].array[starts],
+    }
+    count = int(starts.sum())
+    for wanted, figure, digits in (
+        (from_year, "from_value", "d_from"),
+        (to_year, "to_value", "d_to"),
+    ):
+        rows = np.flatnonzero(year == wanted)
+        columns[figure] = np.full(count, np.nan)
+        columns[figure][series[rows]] = value[rows]
+        columns[digits] = np.full(count, np.nan)
+        columns[digits][series[rows]] = decimals[rows]
+    columns["from_year"] = [from_year] * count
+    columns["to_year"] = [to_year] * count
     return columns
 
 
