@@ -240,6 +240,18 @@ def test_clean_numbers_drops_binary_noise() -> None:
     assert cleaned[5] == -2.5e-9
 
 
+def test_first_rows_are_found_in_any_order() -> None:
+    import numpy as np
+
+    from kanaalstats.load.long_form import first_rows_of
+
+    # Code 2 first stands on row 0, 0 on row 2, 1 on row 3, -1 (missing) on row 6; the
+    # runs (2, 2) and the return of 0 and 2 on rows 4 and 5 add none.
+    codes = np.array([2, 2, 0, 1, 0, 2, -1, 1, 1], dtype=np.int8)
+    assert first_rows_of(codes).tolist() == [0, 2, 3, 6]
+    assert first_rows_of(np.array([], dtype=np.int8)).tolist() == []
+
+
 def _machine_bytes(frame: Any, columns: list[Any], fmt: Any, lang: str = "nl") -> str:
     import io
 

@@ -274,7 +274,6 @@ def checked(
     a panel, the entity the line belongs to.
     """
     import numpy as np
-    import pandas as pd
 
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     warnings: list[Message] = []
@@ -296,7 +295,8 @@ def checked(
         codes = series.cat.codes.to_numpy()
         if column == "indicator" and (codes < 0).any():
             raise fail("bad_id", int((codes < 0).argmax()), value="")
-        first_seen = pd.unique(codes[codes >= 0])
+        first_seen = codes[first_rows_of(codes)]
+        first_seen = first_seen[first_seen >= 0]
         frame[column] = series.cat.reorder_categories(series.cat.categories[first_seen])
     frame["unit"] = frame["unit"].astype("category")
     years = frame["year"].to_numpy()
@@ -359,11 +359,18 @@ def checked(
 
 
 def first_rows_of(codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """The position of each distinct code's first row, in order of first appearance."""
+    """The position of each distinct code's first row, in order of first appearance.
+
+    A code first appears where a run of equal codes starts; in a panel, runs are long, so
+    only their starts are hashed, not every row.
+    """
     import numpy as np
     import pandas as pd
 
-    return np.flatnonzero(~pd.Series(codes, copy=False).duplicated().to_numpy())
+    starts = np.ones(len(codes), dtype=bool)
+    starts[1:] = codes[1:] != codes[:-1]
+    starts = np.flatnonzero(starts)
+    return starts[~pd.Series(codes[starts], copy=False).duplicated().to_numpy()]
 
 
 def in_key_order(frame: pd.DataFrame, keys: list[str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -30,6 +31,10 @@ _POWERS_OF_TEN = [10.0**k for k in range(23)]  # exact as doubles up to 10^22
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A text cell with one of these must be quoted in CSV.
 QUOTE_MARKS = (",", '"', "\r", "\n")
+# Either of the above: most cells have neither, and one search settles them.
+_NEEDS_CARE = re.compile(
+    rf"\A[{re.escape(''.join(FORMULA_START))}]|[{re.escape(''.join(QUOTE_MARKS))}]"
+)
 NUMERIC_KINDS = frozenset(
     {Kind.INT, Kind.VALUE, Kind.TABLE_VALUE, Kind.CHANGE, Kind.SIGNED_PCT, Kind.PCT, Kind.NUMBER}
 )
@@ -72,6 +77,8 @@ def neutralised(text: str) -> str:
 
 def csv_cell(text: str) -> str:
     """A text as a CSV cell: neutralised, and quoted only where it must be (RFC 4180)."""
+    if not _NEEDS_CARE.search(text):
+        return text
     cell = neutralised(text)
     if any(mark in cell for mark in QUOTE_MARKS):
         return '"' + cell.replace('"', '""') + '"'
