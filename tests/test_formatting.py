@@ -11,6 +11,7 @@ from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kanaalstats.domain.units import UNITS
 from kanaalstats.text.numbers import (
     format_in_unit,
     format_number,
@@ -18,6 +19,7 @@ from kanaalstats.text.numbers import (
     format_percent,
     round_half_up,
 )
+from kanaalstats.text.visible import visible
 
 
 @pytest.mark.parametrize(
@@ -154,3 +156,28 @@ def test_the_quick_scalar_rounding_is_decimals_rounding(
     # The quick path may only be taken where a double decides as Decimal's half-up does.
     assert format_number(value, decimals, lang, signed) == _exactly(value, decimals, lang, signed)
     assert rounded(value, decimals) == float(round_half_up(value, decimals))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=20),
+    unit=st.sampled_from(UNITS),
+    decimals=st.integers(0, 3),
+    lang=st.sampled_from(["nl", "en"]),
+)
+def test_figures_hold_nothing_markdown_or_a_terminal_acts_on(
+    values: list[float], unit: str, decimals: int, lang: str
+) -> None:
+    # The Markdown writer leaves figures as people's cells wrote them; this is why it may.
+    import pandas as pd
+
+    from kanaalstats.domain.result import Column
+    from kanaalstats.render.cells import human_columns
+    from kanaalstats.render.machine import NUMERIC_KINDS
+    from kanaalstats.render.people import _md
+
+    frame = pd.DataFrame({"x": values, "unit": unit, "decimals": decimals})
+    columns = [Column("x", "x", kind, decimals) for kind in sorted(NUMERIC_KINDS)]
+    for cells in human_columns(frame, columns, lang):
+        for cell in cells:
+            assert _md(visible(cell)) == cell, cell

@@ -66,11 +66,8 @@ class PeopleWriter:
     def end(self, ending: Ending) -> None:
         import pandas as pd
 
-        frame = (
-            pd.concat(self.frames, ignore_index=True) if len(self.frames) > 1 else self.frames[0]
-        )
         below = [*ending.footer, *notes_in(ending.notes, self.lang)]
-        shown = len(frame)
+        shown = sum(len(frame) for frame in self.frames)
         if shown < self.rows:
             counts = {"shown": format_number(shown, 0, self.lang)}
             counts["total"] = format_number(self.rows, 0, self.lang)
@@ -80,18 +77,24 @@ class PeopleWriter:
         # A label, entity or quote in a note can hold a control sequence: show, never obey.
         below = [visible(line) for line in below]
         if self.markdown:
-            self._markdown(title, frame, below)
-        elif self.prose:
+            # Block by block: the blocks together would hold a large result twice.
+            self._markdown(title, self.frames, below)
+            return
+        frame = (
+            pd.concat(self.frames, ignore_index=True) if len(self.frames) > 1 else self.frames[0]
+        )
+        if self.prose:
             self._paragraphs(title, frame, below)
         else:
             self._table(title, frame, below)
 
-    def _markdown(self, title: str, frame: pd.DataFrame, below: list[str]) -> None:
+    def _markdown(self, title: str, frames: list[pd.DataFrame], below: list[str]) -> None:
         stream = self.stream
         stream.write(f"### {_md_text(visible(title))}\n\n")
         if self.prose:
-            for sentence in frame[self.prose]:
-                stream.write(f"{_md_text(visible(str(sentence)))}\n\n")
+            for frame in frames:
+                for sentence in frame[self.prose]:
+                    stream.write(f"{_md_text(visible(str(sentence)))}\n\n")
             for line in below:
                 stream.write(f"_{_md_text(line)}_\n")
             return
@@ -102,10 +105,19 @@ class PeopleWriter:
         stream.write(
             "|" + "|".join("---:" if c.kind in NUMERIC_KINDS else "---" for c in columns) + "|\n"
         )
-        for start in range(0, len(frame), _CHUNK_ROWS):
-            chunk = frame.iloc[start : start + _CHUNK_ROWS]
-            for row in zip(*human_columns(chunk, columns, self.lang), strict=True):
-                stream.write("| " + " | ".join(_md(visible(value)) for value in row) + " |\n")
+        chunks = (
+            frame.iloc[start : start + _CHUNK_ROWS]
+            for frame in frames
+            for start in range(0, len(frame), _CHUNK_ROWS)
+        )
+        for chunk in chunks:
+            cells = [
+                texts if column.kind in NUMERIC_KINDS else _md_cells(texts)
+                for column, texts in zip(
+                    columns, human_columns(chunk, columns, self.lang), strict=True
+                )
+            ]
+            stream.write("".join(f"| {' | '.join(row)} |\n" for row in zip(*cells, strict=True)))
         if below:
             stream.write("\n" + "\n".join(_md(line) + "  " for line in below).rstrip() + "\n")
 
@@ -207,6 +219,20 @@ def _md_text(value: str) -> str:
         .replace("[", "\\[")
         .replace("]", "\\]")
     )
+
+
+def _md_cells(texts: list[str]) -> list[str]:
+    """A column of text cells as `_md` writes them, each distinct text escaped once (a
+    panel's million rows repeat a few labels and notes).
+
+    Figures need none of this: `format_numbers` writes digits, the locale's marks and signs,
+    and a unit suffix, none of which Markdown or a terminal acts on (test_formatting).
+    """
+    escaped: dict[str, str] = {}
+    return [
+        escaped[value] if value in escaped else escaped.setdefault(value, _md(visible(value)))
+        for value in texts
+    ]
 
 
 def _md(value: str) -> str:
