@@ -7,6 +7,7 @@ table of a million cells costs a tight loop per group instead of a dispatch per 
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from kanaalstats.domain.dataset import label_in
@@ -91,16 +92,13 @@ def _figures(frame: pd.DataFrame, column: Column, lang: str) -> list[str]:
     values = frame[column.key].to_numpy(dtype="float64", na_value=np.nan)
     kind = column.kind
     if kind is Kind.INT:
-        finite = np.isfinite(values).tolist()
-        return [
-            str(int(x)) if f else MISSING_TEXT for x, f in zip(values.tolist(), finite, strict=True)
-        ]
+        # Years and counts of days: a few distinct values, each written once.
+        distinct, rows = np.unique(values, return_inverse=True)
+        table = [str(int(x)) if math.isfinite(x) else MISSING_TEXT for x in distinct.tolist()]
+        return [table[row] for row in rows.tolist()]
     if kind not in _IN_UNIT:
-        signed = kind is Kind.SIGNED_PCT
-        texts = format_numbers(values, column.decimals, lang, signed)
-        if kind is Kind.NUMBER:
-            return texts
-        return [t if t == MISSING_TEXT else t + "%" for t in texts]
+        suffix = "" if kind is Kind.NUMBER else "%"
+        return format_numbers(values, column.decimals, lang, kind is Kind.SIGNED_PCT, suffix)
     signed, shown = _IN_UNIT[kind]
     units = _strings(frame, "unit")
     decimals = _row_decimals(frame)
@@ -110,11 +108,8 @@ def _figures(frame: pd.DataFrame, column: Column, lang: str) -> list[str]:
     for group in np.unique(groups).tolist():
         rows = np.flatnonzero(groups == group)
         unit, places = unit_names[group // 256], group % 256
-        texts = format_numbers(values[rows], places, lang, signed)
         suffix = unit_suffix(unit, lang, signed) if shown in (None, unit) else ""
-        if suffix:
-            texts = [t if t == MISSING_TEXT else t + suffix for t in texts]
-        out[rows] = texts
+        out[rows] = format_numbers(values[rows], places, lang, signed, suffix)
     return list(out.tolist())
 
 

@@ -100,9 +100,14 @@ def _grouped(whole: int, decimals: int, negative: bool, signed: bool, lang: str)
 
 
 def format_numbers(
-    values: np.ndarray[Any, Any], decimals: int, lang: str, signed: bool = False
+    values: np.ndarray[Any, Any],
+    decimals: int,
+    lang: str,
+    signed: bool = False,
+    suffix: str = "",
 ) -> list[str]:
-    """Every value of an array rounded half up and written the `lang` way; `–` when missing.
+    """Every value of an array rounded half up and written the `lang` way, followed by
+    `suffix`; `–` when missing.
 
     Grouped by threes (the `#,##0` pattern of both locales), with the locale's symbols; no
     sign on a value that rounds to 0, `+` on the others when `signed`.
@@ -115,26 +120,39 @@ def format_numbers(
     import numpy as np
 
     numbers = np.asarray(values, dtype="float64")
+    if not len(numbers):
+        return []  # joined, no numbers would read as one empty text
     finite = np.isfinite(numbers)
     # Near 1e308 the scaled value overflows to infinity: not quick, and no warning.
     with np.errstate(over="ignore", invalid="ignore"):
         scaled = np.abs(np.where(finite, numbers, 0.0)) * 10.0**decimals
         quick = finite & (scaled < 1e9) & (np.abs(scaled - np.floor(scaled) - 0.5) > 1e-6)
-    whole = np.floor(np.where(quick, scaled, 0.0) + 0.5)
-    negative = numbers < 0
-    texts = []
-    for value, is_finite, is_quick, n, below in zip(
-        numbers.tolist(),
-        finite.tolist(),
-        quick.tolist(),
-        whole.astype(np.int64).tolist(),
-        negative.tolist(),
-        strict=True,
-    ):
-        if not is_quick:
-            texts.append(_exactly(value, decimals, lang, signed) if is_finite else MISSING_TEXT)
-            continue
-        texts.append(_grouped(n, decimals, below, signed, lang))
+    whole = np.floor(np.where(quick, scaled, 0.0) + 0.5).astype(np.int64)
+    # Column by column, not value by value: Python's own grouping of each whole number, then
+    # the locale's symbols put in by one translation of all of them together.
+    if decimals > 0:
+        unit = 10**decimals
+        tail = f"0{decimals}d"
+        # The decimals of a table (at most 3) take their digits from a list.
+        digits = [f"{n:{tail}}" for n in range(unit)] if unit <= 1000 else None
+        integral, fraction = (whole // unit).tolist(), (whole % unit).tolist()
+        bodies = (
+            [f"{i:,}.{digits[f]}" for i, f in zip(integral, fraction, strict=True)]
+            if digits is not None
+            else [f"{i:,}.{f:{tail}}" for i, f in zip(integral, fraction, strict=True)]
+        )
+    else:
+        bodies = [f"{i:,}" for i in whole.tolist()]
+    written = "\n".join(bodies).translate(_symbols(lang)).split("\n")
+    plus, minus = _signs(lang)
+    sign = np.where(whole == 0, 0, np.where(numbers < 0, 2, 1 if signed else 0))
+    signs = ("", plus, minus)
+    texts = [signs[s] + body + suffix for s, body in zip(sign.tolist(), written, strict=True)]
+    for row in np.flatnonzero(~quick).tolist():
+        value = float(numbers[row])
+        texts[row] = (
+            _exactly(value, decimals, lang, signed) + suffix if finite[row] else MISSING_TEXT
+        )
     return texts
 
 
