@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-_SLICE_ROWS = 25_000
+# Rows encoded by one task: fewer, larger tasks spend less of their time in the Python that
+# runs between pyarrow's calls and holds the GIL the other threads need; JSON's slices in
+# flight must still leave room under a command's peak (README, "Performance").
+_SLICE_ROWS = 50_000
 _POWERS_OF_TEN = [10.0**k for k in range(23)]  # exact as doubles up to 10^22
 # Spreadsheets run a cell that starts with these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
