@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-# Rows encoded by one task: fewer, larger tasks spend less of their time in the Python that
-# runs between pyarrow's calls and holds the GIL the other threads need; JSON's slices in
-# flight must still leave room under a command's peak (README, "Performance").
-_SLICE_ROWS = 50_000
 _POWERS_OF_TEN = [10.0**k for k in range(23)]  # exact as doubles up to 10^22
 # Spreadsheets run a cell that starts with these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -308,6 +304,10 @@ class MachineWriter:
     computed (pyarrow works outside the GIL), and written in order."""
 
     missing = ""  # a missing cell
+    # Rows encoded by one task: fewer, larger tasks spend less of their time in the Python
+    # that runs between pyarrow's calls and holds the GIL the other threads need; the slices
+    # in flight must still leave room under a command's peak (README, "Performance").
+    slice_rows = 50_000
 
     def __init__(self, sink: BinaryIO, outline: Outline, lang: str) -> None:
         self.sink = sink
@@ -342,7 +342,7 @@ class MachineWriter:
         total = len(result.frame)
         if not columns or not total:
             return
-        for start in range(0, total, _SLICE_ROWS):
+        for start in range(0, total, self.slice_rows):
             self.pending.append(self.pool.submit(self.encode, columns, start))
         self.rows += total
         self._drain(keep=2 * self.workers)
@@ -380,7 +380,7 @@ class CsvWriter(MachineWriter):
     def encode(self, columns: list[_Cells], start: int) -> memoryview:
         import pyarrow.compute as pc
 
-        texts = [column.sliced(start, _SLICE_ROWS) for column in columns]
+        texts = [column.sliced(start, self.slice_rows) for column in columns]
         texts[-1] = pc.binary_join_element_wise(texts[-1], "\r\n", "", options=self.nulls)
         return _row_bytes(pc.binary_join_element_wise(*texts, ",", options=self.nulls))
 
@@ -389,6 +389,7 @@ class JsonCells(MachineWriter):
     """Cells as JSON values: texts quoted, missing as null; each after its key."""
 
     missing = "null"
+    slice_rows = 25_000  # a JSON row spells out every key: some three times a CSV row
 
     def cell(self, text: str) -> str:
         return json_cell(text)
@@ -419,7 +420,7 @@ class JsonWriter(JsonCells):
 
     def encode(self, columns: list[_Cells], start: int) -> memoryview:
         # Each row after a comma on a line of its own; the very first row without the comma.
-        return json_rows(columns, start, ",\n    ", "", self.nulls)
+        return json_rows(columns, start, self.slice_rows, ",\n    ", "", self.nulls)
 
     def end(self, ending: Ending) -> None:
         self._open()
@@ -436,11 +437,13 @@ class NdjsonWriter(JsonCells):
     nothing else (the notes go to stderr), so that a reader can take one row at a time."""
 
     def encode(self, columns: list[_Cells], start: int) -> memoryview:
-        return json_rows(columns, start, "", "\n", self.nulls)
+        return json_rows(columns, start, self.slice_rows, "", "\n", self.nulls)
 
 
-def json_rows(columns: list[_Cells], start: int, before: str, after: str, nulls: Any) -> memoryview:
-    """A slice of rows as JSON objects, each between `before` and `after`: the one row
+def json_rows(
+    columns: list[_Cells], start: int, rows: int, before: str, after: str, nulls: Any
+) -> memoryview:
+    """`rows` rows from `start` as JSON objects, each between `before` and `after`: the one row
     encoding of JSON and JSON Lines.
 
     Cells are already JSON (texts quoted, missing as null). Columns of a value per year are
@@ -449,7 +452,7 @@ def json_rows(columns: list[_Cells], start: int, before: str, after: str, nulls:
     """
     import pyarrow.compute as pc
 
-    texts = [column.sliced(start, _SLICE_ROWS) for column in columns]
+    texts = [column.sliced(start, rows) for column in columns]
     pieces: list[Any] = [before]
     for position, (column, cells) in enumerate(zip(columns, texts, strict=True)):
         pieces += [("{" if position == 0 else ", ") + json_cell(column.key) + ": ", cells]
