@@ -228,11 +228,8 @@ def _md_cells(texts: list[str]) -> list[str]:
     Figures need none of this: `format_numbers` writes digits, the locale's marks and signs,
     and a unit suffix, none of which Markdown or a terminal acts on (test_formatting).
     """
-    escaped: dict[str, str] = {}
-    return [
-        escaped[value] if value in escaped else escaped.setdefault(value, _md(visible(value)))
-        for value in texts
-    ]
+    escaped = {value: _md(visible(value)) for value in set(texts)}
+    return [escaped[value] for value in texts]
 
 
 def _md(value: str) -> str:

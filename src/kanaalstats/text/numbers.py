@@ -92,11 +92,34 @@ def _quick_whole(value: float, decimals: int) -> int | None:
 
 
 def _grouped(whole: int, decimals: int, negative: bool, signed: bool, lang: str) -> str:
-    unit = 10**decimals
-    body = f"{whole // unit:,}.{whole % unit:0{decimals}d}" if decimals else f"{whole:,}"
     plus, minus = _signs(lang)
     sign = "" if whole == 0 else minus if negative else plus if signed else ""
-    return sign + body.translate(_symbols(lang))
+    return sign + _bodies([whole], decimals, lang)[0]
+
+
+def _bodies(wholes: list[int], decimals: int, lang: str) -> list[str]:
+    """Whole numbers of `10**-decimals` written without their sign, grouped by threes with
+    the locale's symbols: Python's own grouping of each, then one translation of all."""
+    if not wholes:
+        return []  # joined, no numbers would read as one empty text
+    if decimals <= 0:
+        bodies = [f"{whole:,}" for whole in wholes]
+    else:
+        unit, digits = 10**decimals, _fraction_digits(decimals)
+        bodies = [
+            f"{whole // unit:,}.{digits[whole % unit]}"
+            if digits
+            else f"{whole // unit:,}.{whole % unit:0{decimals}d}"
+            for whole in wholes
+        ]
+    return "\n".join(bodies).translate(_symbols(lang)).split("\n")
+
+
+@lru_cache(maxsize=8)
+def _fraction_digits(decimals: int) -> list[str]:
+    """The decimal digits of every fraction, for a table's few decimals (at most 3); none
+    for more, which are written one by one."""
+    return [f"{n:0{decimals}d}" for n in range(10**decimals)] if decimals <= 3 else []
 
 
 def format_numbers(
@@ -120,30 +143,13 @@ def format_numbers(
     import numpy as np
 
     numbers = np.asarray(values, dtype="float64")
-    if not len(numbers):
-        return []  # joined, no numbers would read as one empty text
     finite = np.isfinite(numbers)
     # Near 1e308 the scaled value overflows to infinity: not quick, and no warning.
     with np.errstate(over="ignore", invalid="ignore"):
         scaled = np.abs(np.where(finite, numbers, 0.0)) * 10.0**decimals
         quick = finite & (scaled < 1e9) & (np.abs(scaled - np.floor(scaled) - 0.5) > 1e-6)
     whole = np.floor(np.where(quick, scaled, 0.0) + 0.5).astype(np.int64)
-    # Column by column, not value by value: Python's own grouping of each whole number, then
-    # the locale's symbols put in by one translation of all of them together.
-    if decimals > 0:
-        unit = 10**decimals
-        tail = f"0{decimals}d"
-        # The decimals of a table (at most 3) take their digits from a list.
-        digits = [f"{n:{tail}}" for n in range(unit)] if unit <= 1000 else None
-        integral, fraction = (whole // unit).tolist(), (whole % unit).tolist()
-        bodies = (
-            [f"{i:,}.{digits[f]}" for i, f in zip(integral, fraction, strict=True)]
-            if digits is not None
-            else [f"{i:,}.{f:{tail}}" for i, f in zip(integral, fraction, strict=True)]
-        )
-    else:
-        bodies = [f"{i:,}" for i in whole.tolist()]
-    written = "\n".join(bodies).translate(_symbols(lang)).split("\n")
+    written = _bodies(whole.tolist(), decimals, lang)
     plus, minus = _signs(lang)
     sign = np.where(whole == 0, 0, np.where(numbers < 0, 2, 1 if signed else 0))
     signs = ("", plus, minus)
