@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from helpers import run, run_json, write
 from kanaalstats.domain.errors import ExitCode
@@ -238,6 +240,37 @@ def test_clean_numbers_drops_binary_noise() -> None:
     assert np.isnan(cleaned[3])
     assert cleaned[4] == 0.0
     assert cleaned[5] == -2.5e-9
+
+
+# Counts and percentages in one column, with a few cells pyarrow would write otherwise than
+# Python (1e10 and up, below 1e-4, beyond 2^53), missing ones and minus zero.
+_CELLS = st.one_of(
+    st.integers(min_value=-(10**12), max_value=10**12).map(float),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0.5, -0.0, 1e10, 9999999999.5, 1e-4, 9.99e-5, 2.0**53, 2.0**53 + 2]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CELLS, min_size=1, max_size=40))
+@example([0.5, 0.25, 0.125, 0.3, 1e10])  # one whole number in five: written with the floats
+@example([1.0, 2.0, 0.5, 1e10, float("nan")])  # whole numbers apart, as integers
+def test_numbers_are_written_as_python_writes_them(cells: list[float]) -> None:
+    import math
+
+    import numpy as np
+
+    from kanaalstats.domain.result import Kind
+
+    def python(x: float) -> str | None:
+        if not math.isfinite(x):
+            return None
+        if x == int(x) and abs(x) < 2**53:
+            return str(int(x))  # a whole number without ".0", and minus zero as 0
+        return repr(x)
+
+    written = machine._numbers_as_text(Kind.VALUE, np.array(cells, dtype="float64"))
+    assert written.to_pylist() == [python(x) for x in cells]
 
 
 def test_first_rows_are_found_in_any_order() -> None:

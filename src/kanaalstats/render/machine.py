@@ -13,7 +13,7 @@ import os
 import re
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from kanaalstats.domain.dataset import label_in
@@ -116,11 +116,12 @@ def _numbers_as_text(kind: Kind, numbers: np.ndarray[Any, Any]) -> Any:
 
     pyarrow writes whole floats and very large or small ones differently from Python
     (1234560000000.0 as 1.23456e+12): whole numbers go as integers, and the few other cells
-    where the two differ (from 1e10 up, below 1e-4) are written by Python.
+    where the two differ (from 1e10 up, below 1e-4) are written by Python. A column of
+    counts and percentages is cut in parts: an integer is written several times faster
+    than a float.
     """
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     numbers = clean_numbers(numbers) if kind in _DERIVED else numbers
     with np.errstate(invalid="ignore"):  # NaN and infinity compare False, cast masked
@@ -128,23 +129,36 @@ def _numbers_as_text(kind: Kind, numbers: np.ndarray[Any, Any]) -> Any:
         whole = (magnitude < 2**53) & (np.floor(numbers) == numbers)
         missing = ~(magnitude < np.inf)
         if kind is Kind.INT or bool((whole | missing).all()):
-            integers = pa.array(numbers.astype(np.int64), mask=~whole)
-            return integers.cast(pa.string())
-    texts = pa.array(numbers + 0.0, mask=missing).cast(pa.string())  # -0.0 reads 0
-    odd = ~missing & ((magnitude >= 1e10) | (~whole & (magnitude < 1e-4)))
-    if not odd.any():
-        return texts
+            return pa.array(numbers.astype(np.int64), mask=~whole).cast(pa.string())
+    # Parting pays where whole numbers are a good share of the cells.
+    integers = whole if 4 * int(np.count_nonzero(whole)) >= len(numbers) else ~whole & whole
+    odd = ~(missing | integers) & ((magnitude >= 1e10) | (~whole & (magnitude < 1e-4)))
+    if not (integers.any() or odd.any()):
+        return pa.array(numbers + 0.0, mask=missing).cast(pa.string())  # -0.0 reads 0
+    floats = ~(missing | integers | odd)
     exact = [
-        str(int(x)) if w else repr(float(x))
+        str(int(x)) if w else repr(x)
         for x, w in zip(numbers[odd].tolist(), whole[odd].tolist(), strict=True)
     ]
-    return pc.replace_with_mask(texts, pa.array(odd), pa.array(exact, type=pa.string()))
+    parts = [
+        pa.array(numbers[integers].astype(np.int64)).cast(pa.string()),
+        pa.array(numbers[floats] + 0.0).cast(pa.string()),
+        pa.array(exact, type=pa.string()),
+    ]
+    order = np.zeros(len(numbers), dtype=np.int64)
+    start = 0
+    for rows in (integers, floats, odd):
+        at = np.flatnonzero(rows)
+        order[at] = np.arange(start, start + len(at))
+        start += len(at)
+    return pa.concat_arrays(parts).take(pa.array(order, mask=missing))
 
 
 @dataclass(frozen=True)
 class _Cells:
     """A block's column, ready to be written a slice at a time: numbers as floats, or a
-    text column as its few distinct texts (already written) and each row's code."""
+    text column as its few distinct texts (already written, the missing marker among them)
+    and each row's code."""
 
     key: str
     kind: Kind
@@ -152,28 +166,70 @@ class _Cells:
     numbers: np.ndarray[Any, Any] | None = None
     texts: Any = None
     codes: np.ndarray[Any, Any] | None = None
+    before: str = ""  # around each number, where the row has text between two numbers
+    after: str = ""
 
-    def sliced(self, start: int, rows: int) -> Any:
-        """Arrow text of rows `start`.. of the column, null where a cell is missing."""
-        import pyarrow as pa
+    def sliced(self, start: int, rows: int, nulls: Any) -> Any:
+        """Arrow text of rows `start`.. of the column; a missing number is null."""
+        import pyarrow.compute as pc
+
+        if self.numbers is None:
+            assert self.codes is not None
+            return self.texts.take(self.codes[start : start + rows])
+        written = _numbers_as_text(self.kind, self.numbers[start : start + rows])
+        if self.before or self.after:
+            written = pc.binary_join_element_wise(
+                self.before, written, self.after, "", options=nulls
+            )
+        return written
+
+    def around(self, before: str, after: str) -> _Cells:
+        """The column with every cell between `before` and `after`. In a text column that
+        costs nothing per row: its few texts take them."""
+        import pyarrow.compute as pc
 
         if self.numbers is not None:
-            written = _numbers_as_text(self.kind, self.numbers[start : start + rows])
+            return replace(self, before=before + self.before, after=self.after + after)
+        return replace(self, texts=pc.binary_join_element_wise(before, self.texts, after, ""))
+
+
+def folded(pieces: list[str | _Cells]) -> list[str | _Cells]:
+    """A row's literals taken into a neighbouring text column's texts, where there is one:
+    every piece left is one more pass over the rows when they are joined."""
+    kept: list[str | _Cells] = []
+    for piece in pieces:
+        last = kept[-1] if kept else None
+        if isinstance(piece, str):
+            if isinstance(last, str):
+                kept[-1] = last + piece
+            elif last is not None and last.texts is not None:
+                kept[-1] = last.around("", piece)
+            else:
+                kept.append(piece)
+        elif piece.texts is not None and isinstance(last, str):
+            kept[-1] = piece.around(last, "")
         else:
-            assert self.codes is not None
-            codes = self.codes[start : start + rows]
-            # Taken as plain strings: pyarrow joins a dictionary column several times slower.
-            written = pa.DictionaryArray.from_arrays(
-                pa.array(codes, mask=codes < 0, type=pa.int32()), self.texts
-            ).cast(pa.string())
-        return written
+            kept.append(piece)
+    return [piece for piece in kept if not isinstance(piece, str) or piece]
+
+
+def _text_cells(
+    key: str, kind: Kind, texts: list[str], codes: np.ndarray[Any, Any], writer: MachineWriter
+) -> _Cells:
+    """A text column's cells; a missing cell (code -1) takes the writer's missing marker, so
+    that the rows are joined from texts with no nulls among them."""
+    import numpy as np
+    import pyarrow as pa
+
+    # The marker goes first, so that one addition renumbers every code.
+    with_missing = pa.array([writer.missing, *texts], type=pa.string())
+    return _Cells(key, kind, texts=with_missing, codes=np.add(codes, 1, dtype=np.int64))
 
 
 def cells(result: Result, writer: MachineWriter) -> list[_Cells]:
     """Every machine column of a block, its texts written by the writer once each;
     neighbouring text columns that repeat together (entity, indicator, label, unit) as one."""
     import numpy as np
-    import pyarrow as pa
 
     frame = result.frame
     columns = []
@@ -181,16 +237,14 @@ def cells(result: Result, writer: MachineWriter) -> list[_Cells]:
         if column.kind is Kind.FLAG:
             # JSON's literals, and the same words in CSV: one spelling in every format.
             codes = frame[column.key].to_numpy(dtype=bool).astype(np.int64)
-            texts = pa.array(["false", "true"], type=pa.string())
-            columns.append(_Cells(column.key, column.kind, texts=texts, codes=codes))
+            columns.append(_text_cells(column.key, column.kind, ["false", "true"], codes, writer))
         elif column.kind in NUMERIC_KINDS:
             numbers = frame[column.key].to_numpy(dtype="float64", na_value=np.nan)
-            few = _few_integers(numbers) if column.kind is Kind.INT else None
-            if few is not None:  # years: a handful of texts, taken like a text column's
-                texts, codes = few
-                columns.append(
-                    _Cells(column.key, column.kind, column.year, texts=texts, codes=codes)
-                )
+            few = _few_numbers(numbers, column.kind)
+            if few is not None:  # years, or none at all: a handful of texts, taken as a
+                texts, codes = few  # text column's are
+                cell = _text_cells(column.key, column.kind, texts, codes, writer)
+                columns.append(replace(cell, year=column.year))
             else:
                 columns.append(_Cells(column.key, column.kind, column.year, numbers=numbers))
         else:
@@ -198,8 +252,8 @@ def cells(result: Result, writer: MachineWriter) -> list[_Cells]:
                 label_in(frame, writer.lang) if column.kind is Kind.LABEL else frame[column.key]
             )
             names, codes = distinct_texts(series)
-            texts = pa.array([writer.cell(name) for name in names], type=pa.string())
-            columns.append(_Cells(column.key, column.kind, texts=texts, codes=codes))
+            texts = [writer.cell(name) for name in names]
+            columns.append(_text_cells(column.key, column.kind, texts, codes, writer))
     return _runs_joined(columns, len(frame), writer)
 
 
@@ -207,7 +261,6 @@ def _runs_joined(columns: list[_Cells], rows: int, writer: MachineWriter) -> lis
     """Runs of neighbouring text columns as one column of their distinct combinations, while
     those stay few (a quarter of the rows): fewer pieces for every row to be joined from."""
     import numpy as np
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     joined: list[_Cells] = []
@@ -226,20 +279,15 @@ def _runs_joined(columns: list[_Cells], rows: int, writer: MachineWriter) -> lis
             assert column.codes is not None
             if position:
                 pieces.append(writer.glue(column.key))
-            codes = column.codes[example]
-            pieces.append(
-                pa.DictionaryArray.from_arrays(
-                    pa.array(codes, mask=codes < 0, type=pa.int32()), column.texts
-                ).cast(pa.string())
-            )
-        texts = pc.binary_join_element_wise(*pieces, "", options=writer.nulls)
+            pieces.append(column.texts.take(column.codes[example]))
+        texts = pc.binary_join_element_wise(*pieces, "")
         joined.append(_Cells(run[0].key, run[0].kind, texts=texts, codes=combined))
 
     for column in columns:
         if column.codes is not None:
-            codes = column.codes.astype(np.int64) + 1  # missing becomes 0
+            codes = column.codes
             if run:
-                trial, distinct = _renumbered(combined * (len(column.texts) + 1) + codes)
+                trial, distinct = _renumbered(combined * len(column.texts) + codes)
                 if distinct <= rows // 4:
                     run.append(column)
                     combined = trial
@@ -271,20 +319,26 @@ def _renumbered(keys: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], int]:
     return position[keys], int(position[-1]) + 1
 
 
-def _few_integers(numbers: np.ndarray[Any, Any]) -> tuple[Any, np.ndarray[Any, Any]] | None:
-    """Whole numbers within a short range (years) as the texts of that range and each row's
-    code among them (-1: missing); None when they spread wider."""
+def _few_numbers(
+    numbers: np.ndarray[Any, Any], kind: Kind
+) -> tuple[list[str], np.ndarray[Any, Any]] | None:
+    """A column with no number at all (CAGR between consecutive years), or of whole numbers
+    within a short range (years), as the texts of that range and each row's code among them
+    (-1: missing); None when the numbers spread wider."""
     import numpy as np
-    import pyarrow as pa
 
+    if kind is not Kind.INT:
+        if np.isfinite(numbers).any():
+            return None
+        return [], np.full(len(numbers), -1, dtype=np.int64)
     present = numbers[~np.isnan(numbers)]
     if not len(present):
-        return None
+        return [], np.full(len(numbers), -1, dtype=np.int64)
     low, high = int(present.min()), int(present.max())
     if high - low >= 4096:
         return None
     codes = np.where(np.isnan(numbers), -1, numbers - low).astype(np.int64)
-    return pa.array([str(n) for n in range(low, high + 1)], type=pa.string()), codes
+    return [str(n) for n in range(low, high + 1)], codes
 
 
 def _row_bytes(rows: Any) -> memoryview:
@@ -304,6 +358,7 @@ class MachineWriter:
     computed (pyarrow works outside the GIL), and written in order."""
 
     missing = ""  # a missing cell
+    separator = ""  # between a row's pieces
     # Rows encoded by one task: fewer, larger tasks spend less of their time in the Python
     # that runs between pyarrow's calls and holds the GIL the other threads need; the slices
     # in flight must still leave room under a command's peak (README, "Performance").
@@ -334,16 +389,25 @@ class MachineWriter:
 
         return pc.JoinOptions(null_handling="replace", null_replacement=self.missing)
 
-    def encode(self, columns: list[_Cells], start: int) -> memoryview:
+    def row(self, columns: list[_Cells]) -> list[str | _Cells]:
+        """The pieces a row is joined from (with `separator` between them)."""
         raise NotImplementedError
+
+    def encode(self, pieces: list[str | _Cells], start: int) -> memoryview:
+        import pyarrow.compute as pc
+
+        rows, nulls = self.slice_rows, self.nulls
+        texts = [p if isinstance(p, str) else p.sliced(start, rows, nulls) for p in pieces]
+        return _row_bytes(pc.binary_join_element_wise(*texts, self.separator, options=nulls))
 
     def write(self, result: Result) -> None:
         columns = cells(result, self)
         total = len(result.frame)
         if not columns or not total:
             return
+        pieces = self.row(columns)
         for start in range(0, total, self.slice_rows):
-            self.pending.append(self.pool.submit(self.encode, columns, start))
+            self.pending.append(self.pool.submit(self.encode, pieces, start))
         self.rows += total
         self._drain(keep=2 * self.workers)
 
@@ -364,6 +428,8 @@ class MachineWriter:
 class CsvWriter(MachineWriter):
     """RFC 4180 with CRLF line ends; the header before the first block's rows."""
 
+    separator = ","
+
     def write(self, result: Result) -> None:
         if not self.header_written:
             header = ",".join(csv_cell(c.key) for c in result.columns if c.machine)
@@ -377,12 +443,8 @@ class CsvWriter(MachineWriter):
     def glue(self, key: str) -> str:
         return ","
 
-    def encode(self, columns: list[_Cells], start: int) -> memoryview:
-        import pyarrow.compute as pc
-
-        texts = [column.sliced(start, self.slice_rows) for column in columns]
-        texts[-1] = pc.binary_join_element_wise(texts[-1], "\r\n", "", options=self.nulls)
-        return _row_bytes(pc.binary_join_element_wise(*texts, ",", options=self.nulls))
+    def row(self, columns: list[_Cells]) -> list[str | _Cells]:
+        return [*columns[:-1], columns[-1].around("", "\r\n")]
 
 
 class JsonCells(MachineWriter):
@@ -418,9 +480,9 @@ class JsonWriter(JsonCells):
         self._open()
         super().write(result)
 
-    def encode(self, columns: list[_Cells], start: int) -> memoryview:
+    def row(self, columns: list[_Cells]) -> list[str | _Cells]:
         # Each row after a comma on a line of its own; the very first row without the comma.
-        return json_rows(columns, start, self.slice_rows, ",\n    ", "", self.nulls)
+        return json_row(columns, ",\n    ", "")
 
     def end(self, ending: Ending) -> None:
         self._open()
@@ -436,33 +498,28 @@ class NdjsonWriter(JsonCells):
     """JSON Lines: each row the object a row of the JSON document is, on a line of its own;
     nothing else (the notes go to stderr), so that a reader can take one row at a time."""
 
-    def encode(self, columns: list[_Cells], start: int) -> memoryview:
-        return json_rows(columns, start, self.slice_rows, "", "\n", self.nulls)
+    def row(self, columns: list[_Cells]) -> list[str | _Cells]:
+        return json_row(columns, "", "\n")
 
 
-def json_rows(
-    columns: list[_Cells], start: int, rows: int, before: str, after: str, nulls: Any
-) -> memoryview:
-    """`rows` rows from `start` as JSON objects, each between `before` and `after`: the one row
-    encoding of JSON and JSON Lines.
+def json_row(columns: list[_Cells], before: str, after: str) -> list[str | _Cells]:
+    """The pieces of a row as a JSON object between `before` and `after`: the one row of
+    JSON and JSON Lines.
 
     Cells are already JSON (texts quoted, missing as null). Columns of a value per year are
     written twice: as keys ("2019": 1.4), and as the list "years" ([{"year": 2019,
     "value": 1.4}, …]) for scripts that loop over the years.
     """
-    import pyarrow.compute as pc
-
-    texts = [column.sliced(start, rows) for column in columns]
-    pieces: list[Any] = [before]
-    for position, (column, cells) in enumerate(zip(columns, texts, strict=True)):
-        pieces += [("{" if position == 0 else ", ") + json_cell(column.key) + ": ", cells]
-    years = [(c.year, cells) for c, cells in zip(columns, texts, strict=True) if c.year is not None]
-    for position, (year, cells) in enumerate(years):
+    pieces: list[str | _Cells] = [before]
+    for position, column in enumerate(columns):
+        pieces += [("{" if position == 0 else ", ") + json_cell(column.key) + ": ", column]
+    years = [column for column in columns if column.year is not None]
+    for position, column in enumerate(years):
         opening = ', "years": [' if position == 0 else "}, "
-        pieces += [f'{opening}{{"year": {year}, "value": ', cells]
+        pieces += [f'{opening}{{"year": {column.year}, "value": ', column]
     if years:
         pieces.append("}]")
-    return _row_bytes(pc.binary_join_element_wise(*pieces, "}" + after, "", options=nulls))
+    return folded([*pieces, "}" + after])
 
 
 def notes_in(notes: list[Message], lang: str) -> list[str]:
