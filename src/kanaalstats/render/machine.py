@@ -260,46 +260,78 @@ def cells(result: Result, writer: MachineWriter) -> list[_Cells]:
 def _runs_joined(columns: list[_Cells], rows: int, writer: MachineWriter) -> list[_Cells]:
     """Runs of neighbouring text columns as one column of their distinct combinations, while
     those stay few (a quarter of the rows): fewer pieces for every row to be joined from."""
-    import numpy as np
     import pyarrow.compute as pc
 
     joined: list[_Cells] = []
-    run: list[_Cells] = []
-    combined = np.zeros(0, dtype=np.int64)
+    run: _Run | None = None
 
     def close() -> None:
-        if len(run) < 2:
-            joined.extend(run)
+        if run is None:
+            return
+        if len(run.columns) < 2:
+            joined.extend(run.columns)
             return
         # Any row of a combination writes its text: all its rows have the same codes.
-        example = np.empty(int(combined.max()) + 1 if len(combined) else 0, dtype=np.int64)
-        example[combined] = np.arange(len(combined))
+        example = run.examples()
         pieces: list[Any] = []
-        for position, column in enumerate(run):
+        for position, column in enumerate(run.columns):
             assert column.codes is not None
             if position:
                 pieces.append(writer.glue(column.key))
             pieces.append(column.texts.take(column.codes[example]))
         texts = pc.binary_join_element_wise(*pieces, "")
-        joined.append(_Cells(run[0].key, run[0].kind, texts=texts, codes=combined))
+        first = run.columns[0]
+        joined.append(_Cells(first.key, first.kind, texts=texts, codes=run.combined))
 
     for column in columns:
-        if column.codes is not None:
-            codes = column.codes
-            if run:
-                trial, distinct = _renumbered(combined * len(column.texts) + codes)
-                if distinct <= rows // 4:
-                    run.append(column)
-                    combined = trial
-                    continue
-                close()
-            run, combined = [column], _renumbered(codes)[0]
-            continue
-        close()
-        run = []
-        joined.append(column)
+        if column.codes is None:
+            close()
+            run = None
+            joined.append(column)
+        elif run is None or not run.takes(column, rows // 4):
+            close()
+            run = _Run(column)
     close()
     return joined
+
+
+class _Run:
+    """Neighbouring text columns being joined: each row's combination of their codes, below
+    `bound`, and for each combination a row that has it (computed when asked)."""
+
+    def __init__(self, column: _Cells) -> None:
+        assert column.codes is not None
+        self.columns = [column]
+        self.combined: np.ndarray[Any, Any] = column.codes
+        self.bound = len(column.texts)
+        self._examples: np.ndarray[Any, Any] | None = None
+
+    def examples(self) -> np.ndarray[Any, Any]:
+        import numpy as np
+
+        if self._examples is None:
+            # A combination no row has (below the bound) points at row 0: never written.
+            self._examples = np.zeros(self.bound if len(self.combined) else 0, dtype=np.int64)
+            self._examples[self.combined] = np.arange(len(self.combined))
+        return self._examples
+
+    def takes(self, column: _Cells, most: int) -> bool:
+        """Join the column if the combinations stay at most `most`."""
+        import numpy as np
+
+        codes = column.codes
+        assert codes is not None
+        # A column that follows from the run (a label from its indicator) adds none; one
+        # comparison tells, where counting the new combinations takes several passes.
+        if np.array_equal(codes, codes[self.examples()][self.combined]):
+            self.columns.append(column)
+            return True
+        trial, distinct = _renumbered(self.combined * len(column.texts) + codes)
+        if distinct > most:
+            return False
+        self.columns.append(column)
+        self.combined, self.bound, self._examples = trial, distinct, None
+        return True
 
 
 def _renumbered(keys: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], int]:
