@@ -240,8 +240,12 @@ def _change_figures(a: Array, b: Array, span: Array) -> tuple[Array, Array, Arra
         change = b - a
         positive_base = a > 0
         change_pct = np.where(positive_base, (b - a) / a * 100.0, np.nan)
-        ratio = np.where(positive_base & (b >= 0), b / a, np.nan)
-        cagr = np.where(span > 1, (np.power(ratio, 1.0 / span) - 1.0) * 100.0, np.nan)
+        # Only over more than a year: between consecutive years there is none to compute.
+        longer = span > 1
+        first, last = a[longer], b[longer]
+        ratio = np.where((first > 0) & (last >= 0), last / first, np.nan)
+        cagr = np.full(len(a), np.nan)
+        cagr[longer] = (np.power(ratio, 1.0 / span[longer]) - 1.0) * 100.0
     missing = np.isnan(a) | np.isnan(b)
     # Figures near the float limit (1e308) can overflow to infinity; that is no figure.
     too_large = ~missing & ~(
