@@ -12,7 +12,7 @@ from unittest import mock
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kanaalstats.app import Request, write_blocks
@@ -124,6 +124,13 @@ def _outputs(
     max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(panel=panels(), lang=st.sampled_from(["nl", "en"]))
+# A block whose every value of a year is missing: that year's column is still listed under
+# "years" in JSON.
+@example(
+    panel="entity,indicator,year,value,unit\nP,a,2015,,flow\nP,a,2019,,flow\n"
+    "Q,a,2015,,flow\nR,a,2015,0.0,flow\n",
+    lang="nl",
+)
 def test_blocks_of_three_rows_write_what_one_block_writes(
     tmp_path: Path, name: str, panel: str, lang: str
 ) -> None:

@@ -284,7 +284,9 @@ def _runs_joined(columns: list[_Cells], rows: int, writer: MachineWriter) -> lis
         joined.append(_Cells(first.key, first.kind, texts=texts, codes=run.combined))
 
     for column in columns:
-        if column.codes is None:
+        # A value per year is written twice in JSON (by its key and in "years"): it stays
+        # a column of its own.
+        if column.codes is None or column.year is not None:
             close()
             run = None
             joined.append(column)
