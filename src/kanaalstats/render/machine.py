@@ -131,7 +131,7 @@ def _numbers_as_text(kind: Kind, numbers: np.ndarray[Any, Any]) -> Any:
         if kind is Kind.INT or bool((whole | missing).all()):
             return pa.array(numbers.astype(np.int64), mask=~whole).cast(pa.string())
     # Parting pays where whole numbers are a good share of the cells.
-    integers = whole if 4 * int(np.count_nonzero(whole)) >= len(numbers) else ~whole & whole
+    integers = whole if 4 * int(np.count_nonzero(whole)) >= len(numbers) else np.zeros_like(whole)
     odd = ~(missing | integers) & ((magnitude >= 1e10) | (~whole & (magnitude < 1e-4)))
     if not (integers.any() or odd.any()):
         return pa.array(numbers + 0.0, mask=missing).cast(pa.string())  # -0.0 reads 0
