@@ -285,6 +285,28 @@ def test_first_rows_are_found_in_any_order() -> None:
     assert first_rows_of(np.array([], dtype=np.int8)).tolist() == []
 
 
+def test_a_blocks_texts_are_the_categories_it_uses() -> None:
+    import pandas as pd
+
+    # Six categories; the block uses c, e and f (codes 2, 4, 5), not d between them, and
+    # has one missing cell. Renumbered among the used: c → 0, e → 1, f → 2, missing → -1.
+    categories = ["a", "b", "c", "d", "e", "f"]
+    column = pd.Series(pd.Categorical(["e", "c", None, "f", "e"], categories=categories))
+    names, codes = machine.distinct_texts(column)
+    assert names == ["c", "e", "f"]
+    assert codes.tolist() == [1, 0, -1, 2, 1]
+    # Every category used: the codes stay as they are (b → 1, a → 0).
+    names, codes = machine.distinct_texts(pd.Series(pd.Categorical(["b", "a"])))
+    assert (names, codes.tolist()) == (["a", "b"], [1, 0])
+    # Nothing but missing cells, and no rows at all: no texts.
+    names, codes = machine.distinct_texts(
+        pd.Series(pd.Categorical([None, None], categories=categories))
+    )
+    assert (names, codes.tolist()) == ([], [-1, -1])
+    names, codes = machine.distinct_texts(pd.Series(pd.Categorical([], categories=categories)))
+    assert (names, codes.tolist()) == ([], [])
+
+
 def _machine_bytes(frame: Any, columns: list[Any], fmt: Any, lang: str = "nl") -> str:
     import io
 

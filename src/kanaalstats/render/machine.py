@@ -93,7 +93,9 @@ def distinct_texts(column: pd.Series[Any]) -> tuple[list[str], np.ndarray[Any, A
     missing).
 
     Work is done on the few categories, not on the million rows that repeat them; and only
-    on those a block uses: a block of a panel holds a few of its many entities.
+    on those a block uses: a block of a panel holds a few of its many entities, and since
+    the panel is sorted, their codes lie close together. Counting the range between the
+    lowest and the highest code keeps a block's work independent of the panel's size.
     """
     import numpy as np
     import pandas as pd
@@ -102,12 +104,18 @@ def distinct_texts(column: pd.Series[Any]) -> tuple[list[str], np.ndarray[Any, A
         column = column.astype("category")
     codes = column.cat.codes.to_numpy()
     categories = column.cat.categories
-    used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(categories)))
+    present = codes if not len(codes) or codes.min() >= 0 else codes[codes >= 0]
+    if not len(present):
+        return [], codes
+    low = int(present.min())
+    used = np.flatnonzero(np.bincount(present - low)) + low
     if len(used) == len(categories):
         return categories.astype(str).tolist(), codes
-    renumbered = np.full(len(categories) + 1, -1, dtype=np.int64)
-    renumbered[used] = np.arange(len(used))
-    return categories[used].astype(str).tolist(), renumbered[codes]
+    # Slot 0 stands for missing (-1); code c is found at c - low + 1.
+    renumbered = np.full(int(used[-1]) - low + 2, -1, dtype=np.int64)
+    renumbered[used - low + 1] = np.arange(len(used))
+    slots = np.maximum(np.subtract(codes, low - 1, dtype=np.int64), 0)
+    return categories[used].astype(str).tolist(), renumbered[slots]
 
 
 def _numbers_as_text(kind: Kind, numbers: np.ndarray[Any, Any]) -> Any:
